@@ -8,14 +8,6 @@ import { writeLine, type CliIo } from './io.js';
  * (DESIGN.md: cold start <= 4x `node -e ""`).
  */
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
-  inspect: {
-    summary: 'show every context of a talosconfig: identity, roles, expiry, findings',
-    load: async () => (await import('./commands/inspect.js')).inspectCommand,
-  },
-  merge: {
-    summary: 'merge talosconfigs into one, as talosctl does (or --dedupe)',
-    load: async () => (await import('./commands/merge.js')).mergeCommand,
-  },
   roles: {
     summary: 'list the Talos roles and the API methods each allows',
     load: async () => (await import('./commands/roles.js')).rolesCommand,

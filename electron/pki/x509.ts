@@ -1,0 +1,9 @@
+// @peculiar/x509 needs the reflect polyfill loaded before it and a WebCrypto provider
+// (DESIGN.md "Facts about the tools"). Import x509 from here, never directly.
+import 'reflect-metadata';
+import * as x509 from '@peculiar/x509';
+import { webcrypto } from 'node:crypto';
+
+x509.cryptoProvider.set(webcrypto as Crypto);
+
+export { x509 };
