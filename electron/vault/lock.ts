@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto';
+import { link, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { describeFileError } from '../files/file-error.js';
+import { VaultError } from './vault-error.js';
+
+export interface FileLockOptions {
+  /** How long to wait for another writer before giving up. */
+  timeoutMs?: number;
+  now?: () => Date;
+}
+
+interface Holder {
+  pid: number;
+  host: string;
+  since: string;
+  token: string;
+}
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs `work` while holding an inter-process lock file, so the app and the CLI can change the vault at the
+ * same time without losing each other's changes (DESIGN.md "The vault"). Not re-entrant: do not nest.
+ * A lock left by a process that died (same host, pid gone) is broken; one held by a live process is waited
+ * for with backoff until the timeout, and the error then names the holder.
+ */
+export async function withFileLock<T>(
+  lockPath: string,
+  work: () => Promise<T>,
+  options: FileLockOptions = {},
+): Promise<T> {
+  const holder = await acquire(lockPath, options);
+  try {
+    return await work();
+  } finally {
+    await release(lockPath, holder);
+  }
+}
+
+async function acquire(lockPath: string, options: FileLockOptions): Promise<Holder> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const started = performance.now();
+  const mine: Holder = {
+    pid: process.pid,
+    host: hostname(),
+    since: (options.now?.() ?? new Date()).toISOString(),
+    token: randomBytes(8).toString('hex'),
+  };
+  let delay = 5;
+  for (;;) {
+    if (await tryCreate(lockPath, mine)) return mine;
+    const holder = await readHolder(lockPath);
+    if (holder !== null && isDead(holder)) {
+      await breakStaleLock(lockPath, holder);
+      continue;
+    }
+    if (performance.now() - started > timeoutMs) {
+      const who = holder === null ? 'another process' : `process ${holder.pid} (since ${holder.since})`;
+      throw new VaultError(
+        'vault-busy',
+        `${dirname(lockPath)}: the vault is busy: ${who} holds ${lockPath}. Wait for it to finish; if no ` +
+          `talcred or Talos Credential Manager is running, delete ${lockPath}`,
+      );
+    }
+    await sleep(delay + Math.random() * delay);
+    delay = Math.min(delay * 2, 200);
+  }
+}
+
+/**
+ * The lock's content is written to a temp file first and linked into place: link fails if the lock exists,
+ * and a crash can never leave an empty lock file whose holder is unknown.
+ */
+async function tryCreate(lockPath: string, holder: Holder): Promise<boolean> {
+  const temp = join(dirname(lockPath), `.${basename(lockPath)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, JSON.stringify(holder), { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    throw writeError(lockPath, error);
+  }
+  try {
+    await link(temp, lockPath);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS')
+      return await createExclusive(lockPath, holder);
+    throw writeError(lockPath, error);
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
+}
+
+/** For file systems without hard links (FAT, some network shares). */
+async function createExclusive(lockPath: string, holder: Holder): Promise<boolean> {
+  try {
+    await writeFile(lockPath, JSON.stringify(holder), { mode: 0o600, flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw writeError(lockPath, error);
+  }
+}
+
+async function readHolder(lockPath: string): Promise<Holder | null> {
+  try {
+    const value = JSON.parse(await readFile(lockPath, 'utf8')) as Partial<Holder>;
+    const { pid, host, since, token } = value;
+    if (
+      typeof pid !== 'number' ||
+      typeof host !== 'string' ||
+      typeof since !== 'string' ||
+      typeof token !== 'string'
+    ) {
+      return null;
+    }
+    return { pid, host, since, token };
+  } catch {
+    return null;
+  }
+}
+
+/** Only a holder on this machine can be checked; a pid on another host (a shared home folder) is never broken. */
+function isDead(holder: Holder): boolean {
+  if (holder.host !== hostname()) return false;
+  try {
+    process.kill(holder.pid, 0);
+    return false;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ESRCH';
+  }
+}
+
+/**
+ * Two waiters may both find the same dead holder. Unlinking blindly could remove the fresh lock the other
+ * one just took, so the break itself runs under a second lock and re-checks that the dead holder is still
+ * the one in the file.
+ */
+async function breakStaleLock(lockPath: string, stale: Holder): Promise<void> {
+  const breakerPath = `${lockPath}.break`;
+  const breaker: Holder = {
+    ...stale,
+    pid: process.pid,
+    host: hostname(),
+    token: randomBytes(8).toString('hex'),
+  };
+  if (!(await createExclusive(breakerPath, breaker))) {
+    const other = await readHolder(breakerPath);
+    if (other !== null && isDead(other)) await unlink(breakerPath).catch(() => undefined);
+    else await sleep(5);
+    return;
+  }
+  try {
+    const current = await readHolder(lockPath);
+    if (current !== null && current.token === stale.token) await unlink(lockPath).catch(() => undefined);
+  } finally {
+    await unlink(breakerPath).catch(() => undefined);
+  }
+}
+
+/**
+ * A waiter killed between writing its lock content and linking it leaves that temp file behind; remove the
+ * ones whose writer is gone. Live waiters' files are left alone: they are about to use them.
+ */
+export async function removeDeadLockTemps(lockPath: string): Promise<void> {
+  const prefix = `.${basename(lockPath)}.`;
+  const folder = dirname(lockPath);
+  const names = await readdir(folder).catch(() => []);
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const holder = await readHolder(join(folder, name));
+    if (holder !== null && isDead(holder)) await unlink(join(folder, name)).catch(() => undefined);
+  }
+}
+
+async function release(lockPath: string, holder: Holder): Promise<void> {
+  const current = await readHolder(lockPath);
+  if (current?.token === holder.token) await unlink(lockPath).catch(() => undefined);
+}
+
+function writeError(lockPath: string, error: unknown): VaultError {
+  return new VaultError(
+    'vault-write-failed',
+    `${describeFileError(dirname(lockPath), error, 'write').message}; nothing was changed`,
+  );
+}

@@ -1,0 +1,315 @@
+import { randomUUID } from 'node:crypto';
+import { chmod, mkdir } from 'node:fs/promises';
+import type { VaultDocument } from '../../shared/vault/vault-document.js';
+import { prepareAtomicWrite, writeFileAtomic } from '../files/atomic-write.js';
+import { inspectBackups, rotateBackups, type BackupInfo } from './backups.js';
+import {
+  keyCheckOf,
+  parseVault,
+  sealVault,
+  type KeySourceKind,
+  type NewVaultHeader,
+  type VaultHeader,
+} from './envelope.js';
+import type { KeySources } from './key-source.js';
+import { withFileLock } from './lock.js';
+import {
+  checkDocument,
+  headerFieldsOf,
+  openVaultBytes,
+  sealDocument,
+  type KeyFor,
+  type OpenedVault,
+} from './vault-codec.js';
+import { isVaultError, VaultError } from './vault-error.js';
+import {
+  fileExists,
+  linkOver,
+  damagedName,
+  readVaultFile,
+  removeLeftoverTemps,
+  vaultPaths,
+  writeFailed,
+} from './vault-files.js';
+
+export type { BackupInfo } from './backups.js';
+
+export interface VaultStoreOptions {
+  /** The app's data folder (TALCRED_HOME or the platform default); created 0700. */
+  dir: string;
+  /** Both kinds: a vault's header says which one opens it. */
+  keySources: KeySources;
+  now?: () => Date;
+  lockTimeoutMs?: number;
+}
+
+export interface VaultStore {
+  readonly dir: string;
+  /** The vault file itself. */
+  readonly path: string;
+  exists(): Promise<boolean>;
+  /** Which key source the existing vault uses, read from its plaintext header (no key needed). */
+  keySourceKind(): Promise<KeySourceKind>;
+  /** Makes a new vault and its key. Refuses when a vault (or any backup of one) is there. */
+  create(document: VaultDocument, kind: KeySourceKind): Promise<void>;
+  read(): Promise<VaultDocument>;
+  /** Lock, read, apply `change`, keep the old generation as a backup, write, unlock. Returns the new document. */
+  update(change: (document: VaultDocument) => VaultDocument | Promise<VaultDocument>): Promise<VaultDocument>;
+  /** Re-encrypts the vault and its backups under a new key (and vault id) from `kind`; drops the old key. */
+  rekey(kind: KeySourceKind): Promise<void>;
+  listBackups(): Promise<BackupInfo[]>;
+  /** Puts a backup back (the newest readable one when no name is given) and returns which one. */
+  restore(backupName?: string): Promise<BackupInfo>;
+}
+
+/** Errors after which putting a backup back is the remedy (not key problems: a backup has the same key). */
+const DAMAGE_CODES = ['vault-corrupt', 'vault-foreign', 'vault-invalid'] as const;
+
+export function openVaultStore(options: VaultStoreOptions): VaultStore {
+  const paths = vaultPaths(options.dir);
+  const now = options.now ?? (() => new Date());
+  const locked = <T>(work: () => Promise<T>) =>
+    withFileLock(paths.lock, work, {
+      now,
+      ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
+    });
+
+  // The last key in use, so a passphrase is asked for and stretched once per store, not once per change.
+  let cachedKey: { vaultId: string; keyCheck: string; key: Buffer } | null = null;
+  const keyFor: KeyFor = async (header, path) => {
+    if (cachedKey?.vaultId === header.vaultId && cachedKey.keyCheck === header.keyCheck) return cachedKey.key;
+    let key: Buffer;
+    try {
+      key = await options.keySources[header.keySource].unlock(header);
+    } catch (error) {
+      if (isVaultError(error) && !error.message.startsWith(path))
+        throw new VaultError(error.code, `${path}: ${error.message}`);
+      throw error;
+    }
+    if (keyCheckOf(key) === header.keyCheck)
+      cachedKey = { vaultId: header.vaultId, keyCheck: header.keyCheck, key };
+    return key;
+  };
+
+  const openMain = async (): Promise<OpenedVault> => {
+    const bytes = await readVaultFile(paths.main);
+    if (bytes === null) throw await missingError();
+    try {
+      return await openVaultBytes(paths.main, bytes, keyFor);
+    } catch (error) {
+      if (isVaultError(error, ...DAMAGE_CODES))
+        throw new VaultError(error.code, `${error.message}. ${await restoreHint()}`);
+      throw error;
+    }
+  };
+
+  const missingError = async (): Promise<VaultError> => {
+    const backups = await presentBackups();
+    return new VaultError(
+      'vault-missing',
+      backups.length === 0
+        ? `${paths.main}: there is no vault yet; create one with \`talcred init\``
+        : `${paths.main}: the vault is missing but ${backups.join(', ')} exist: run \`talcred restore\``,
+    );
+  };
+
+  const presentBackups = async (): Promise<string[]> => {
+    const present: string[] = [];
+    for (const path of paths.backups) if (await fileExists(path)) present.push(path);
+    return present;
+  };
+
+  const restoreHint = async (): Promise<string> => {
+    const backups = await inspectBackups(paths, keyFor).catch(() => []);
+    const good = backups.find((backup) => backup.readable);
+    if (good) {
+      return `Backup ${good.name} (saved ${good.savedAt?.toISOString() ?? 'earlier'}) is intact: run \`talcred restore\` to put it back`;
+    }
+    return backups.length === 0 ? 'There is no backup to restore' : 'No backup could be read either';
+  };
+
+  /**
+   * Gets the key before taking the lock: a passphrase prompt must not hold other writers up. A damaged or
+   * missing file is left for the read under the lock to report.
+   */
+  const warmKey = async (): Promise<void> => {
+    let header: VaultHeader;
+    try {
+      const bytes = await readVaultFile(paths.main);
+      if (bytes === null) return;
+      header = parseVault(bytes, paths.main).header;
+    } catch {
+      return;
+    }
+    await keyFor(header, paths.main);
+  };
+
+  /** Writes `bytes` as the new vault; with `rotate`, the current generation becomes `vault.bak1` first. */
+  const commit = async (bytes: Buffer, rotateFrom: OpenedVault | null): Promise<void> => {
+    // Write the new generation beside the vault first: a full disk fails here, before any file is touched.
+    const prepared = await prepareAtomicWrite(paths.main, bytes).catch((error: unknown) => {
+      throw writeFailed(paths.main, error);
+    });
+    try {
+      if (rotateFrom) await rotateBackups(paths, rotateFrom, now());
+      await prepared.commit();
+    } catch (error) {
+      await prepared.discard();
+      throw writeFailed(paths.main, error);
+    }
+  };
+
+  const ensureFolder = async (): Promise<void> => {
+    try {
+      await mkdir(paths.dir, { recursive: true, mode: 0o700 });
+      await chmod(paths.dir, 0o700);
+    } catch (error) {
+      throw writeFailed(paths.dir, error);
+    }
+  };
+
+  return {
+    dir: paths.dir,
+    path: paths.main,
+
+    exists: () => fileExists(paths.main),
+
+    async keySourceKind() {
+      const bytes = await readVaultFile(paths.main);
+      if (bytes === null) throw await missingError();
+      return parseVault(bytes, paths.main).header.keySource;
+    },
+
+    async create(document, kind) {
+      const checked = checkDocument(document, paths.main);
+      const refuseIfPresent = async () => {
+        if (await fileExists(paths.main)) {
+          throw new VaultError('vault-exists', `${paths.main}: a vault already exists; it was left as it is`);
+        }
+        const backups = await presentBackups();
+        if (backups.length > 0) {
+          throw new VaultError(
+            'vault-exists',
+            `${paths.main}: there is no vault, but backups of one exist (${backups.join(', ')}); ` +
+              'run `talcred restore` instead of making a new vault',
+          );
+        }
+      };
+      await refuseIfPresent();
+      await ensureFolder();
+      const vaultId = randomUUID();
+      const source = options.keySources[kind];
+      // Outside the lock: a passphrase prompt must not hold other writers up.
+      const { key, kdf } = await source.createKey(vaultId);
+      try {
+        await locked(async () => {
+          await refuseIfPresent();
+          await commit(sealDocument(checked, { vaultId, keySource: kind, kdf }, key), null);
+        });
+      } catch (error) {
+        await source.forget(vaultId).catch(() => undefined);
+        throw error;
+      }
+      cachedKey = { vaultId, keyCheck: keyCheckOf(key), key };
+    },
+
+    async read() {
+      return (await openMain()).document;
+    },
+
+    async update(change) {
+      await warmKey();
+      return locked(async () => {
+        await removeLeftoverTemps(paths);
+        const current = await openMain();
+        const next = checkDocument(await change(current.document), paths.main);
+        await commit(sealDocument(next, headerFieldsOf(current.sealed.header), current.key), current);
+        return next;
+      });
+    },
+
+    async rekey(kind) {
+      const before = await openMain(); // also unlocks outside the lock
+      const vaultId = randomUUID();
+      const source = options.keySources[kind];
+      const { key, kdf } = await source.createKey(vaultId);
+      const header: NewVaultHeader = { vaultId, keySource: kind, kdf };
+      try {
+        await locked(async () => {
+          await removeLeftoverTemps(paths);
+          const current = await openMain();
+          // Backups first, the vault last: until the vault itself is rewritten, the old key still opens it.
+          for (const backup of (await inspectBackups(paths, keyFor)).reverse()) {
+            if (backup.opened?.sealed.header.vaultId !== current.sealed.header.vaultId) continue;
+            await writeFileAtomic(backup.path, sealVault(header, key, backup.opened.plaintext)).catch(
+              (error: unknown) => {
+                throw writeFailed(backup.path, error);
+              },
+            );
+          }
+          await commit(sealVault(header, key, current.plaintext), null);
+        });
+      } catch (error) {
+        await source.forget(vaultId).catch(() => undefined);
+        throw error;
+      }
+      cachedKey = { vaultId, keyCheck: keyCheckOf(key), key };
+      if (before.sealed.header.keySource === 'keychain') {
+        // Nothing is encrypted with the old key any more; a failure here leaves only an unused entry.
+        await options.keySources.keychain.forget(before.sealed.header.vaultId).catch(() => undefined);
+      }
+    },
+
+    async listBackups() {
+      return (await inspectBackups(paths, keyFor)).map(backupInfo);
+    },
+
+    async restore(name) {
+      return locked(async () => {
+        await removeLeftoverTemps(paths);
+        const backups = await inspectBackups(paths, keyFor);
+        const chosen =
+          name === undefined
+            ? backups.find((backup) => backup.readable)
+            : backups.find((b) => b.name === name);
+        if (chosen === undefined) {
+          const known = backups.map((backup) => backup.name).join(', ') || 'none';
+          throw new VaultError(
+            'backup-missing',
+            name === undefined
+              ? `${paths.dir}: no backup can be read (backups: ${known}); nothing was changed`
+              : `${paths.dir}: there is no backup named "${name}" (backups: ${known}); nothing was changed`,
+          );
+        }
+        if (chosen.opened === null)
+          throw new VaultError('vault-corrupt', `${chosen.problem ?? chosen.path}; nothing was changed`);
+        const current = await openMain().catch((error: unknown) => {
+          if (isVaultError(error, ...DAMAGE_CODES, 'vault-missing')) return null;
+          throw error;
+        });
+        if (current === null) {
+          // The vault cannot be read: keep it aside for inspection, then put the backup's exact bytes back.
+          if (await fileExists(paths.main)) await linkOver(paths.main, damagedName(paths.main, now()));
+          await commit(chosen.opened.bytes, null);
+        } else {
+          await commit(sealHeaderLike(current.sealed.header, current.key, chosen.opened.plaintext), current);
+        }
+        return backupInfo(chosen);
+      });
+    },
+  };
+}
+
+function sealHeaderLike(header: VaultHeader, key: Buffer, plaintext: Buffer): Buffer {
+  return sealVault(headerFieldsOf(header), key, plaintext);
+}
+
+function backupInfo(backup: BackupInfo): BackupInfo {
+  return {
+    name: backup.name,
+    path: backup.path,
+    savedAt: backup.savedAt,
+    readable: backup.readable,
+    problem: backup.problem,
+  };
+}

@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { DEFAULT_EXPIRY_WARNING_DAYS } from '../findings.js';
+import { talosContextSchema } from '../talosconfig/model.js';
+
+/**
+ * The decrypted vault document (DESIGN.md "The vault": contexts with all fields, per-context metadata, the
+ * current context, CAs, the issuance log, settings). Parsed with this schema every time it is decrypted:
+ * a file on disk is a boundary, never trusted by its type.
+ */
+
+const isoTime = z.iso.datetime();
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint in lowercase hex');
+
+/**
+ * Label names are user input. JSON.parse makes `__proto__` an ordinary key, but code that later copies
+ * labels with `target[key] = value` would replace the prototype instead: refuse the name at the boundary
+ * (zod's record would silently drop it, losing the label without a word).
+ */
+const labelsSchema = z
+  .custom<unknown>(
+    (value) => typeof value !== 'object' || value === null || !Object.hasOwn(value, '__proto__'),
+    'label name "__proto__" is not allowed',
+  )
+  .pipe(z.record(z.string().min(1).max(200), z.string().max(10_000)));
+
+export const contextMetaSchema = z.object({
+  /** Where the context came from: a file path, "issued", "merge of …". */
+  source: z.string(),
+  importedAt: isoTime,
+  lastUsed: isoTime.nullable(),
+  labels: labelsSchema,
+  note: z.string(),
+});
+export type ContextMeta = z.infer<typeof contextMetaSchema>;
+
+export const vaultContextSchema = z.object({
+  context: talosContextSchema,
+  meta: contextMetaSchema,
+});
+export type VaultContext = z.infer<typeof vaultContextSchema>;
+
+export const vaultSettingsSchema = z
+  .object({
+    /** `active`: the talosctl file holds only the current context; `all`: every vault context. */
+    targetMode: z.enum(['active', 'all']),
+    /** What `use` does with contexts in the talosctl file that the vault does not know. */
+    foreignContexts: z.enum(['import', 'backup']),
+    expiryWarningDays: z.number().int().min(0).max(3650),
+    defaultTtlSeconds: z.number().int().positive(),
+    maxTtlSeconds: z.number().int().positive(),
+  })
+  .refine((settings) => settings.defaultTtlSeconds <= settings.maxTtlSeconds, {
+    message: 'the default TTL is above the maximum TTL',
+    path: ['defaultTtlSeconds'],
+  });
+export type VaultSettings = z.infer<typeof vaultSettingsSchema>;
+
+export const vaultCaSchema = z.object({
+  name: z.string().min(1),
+  fingerprintSha256: sha256Hex,
+  certPem: z.string(),
+  keyPem: z.string(),
+  source: z.string(),
+  importedAt: isoTime,
+});
+export type VaultCa = z.infer<typeof vaultCaSchema>;
+
+/** One line of the issuance log. Talos cannot revoke, so this log is the only record of what is out there. */
+export const issuedCertificateSchema = z.object({
+  /** Hex, as OpenSSL prints it. */
+  serial: z.string().min(1),
+  fingerprintSha256: sha256Hex,
+  caFingerprintSha256: sha256Hex,
+  caName: z.string(),
+  roles: z.array(z.string()),
+  notBefore: isoTime,
+  notAfter: isoTime,
+  identity: z.string().nullable(),
+  context: z.string().nullable(),
+  issuedAt: isoTime,
+  exportedTo: z.array(z.string()),
+});
+export type IssuedCertificate = z.infer<typeof issuedCertificateSchema>;
+
+/** A key and CSR made here and waiting for someone else's CA to sign them. */
+export const pendingRequestSchema = z.object({
+  name: z.string().min(1),
+  roles: z.array(z.string()),
+  keyPem: z.string(),
+  csrPem: z.string(),
+  createdAt: isoTime,
+});
+export type PendingRequest = z.infer<typeof pendingRequestSchema>;
+
+export const vaultDocumentSchema = z
+  .object({
+    format: z.literal(1),
+    contexts: z.array(vaultContextSchema),
+    /** Name of the current context; "" when none. */
+    current: z.string(),
+    settings: vaultSettingsSchema,
+    cas: z.array(vaultCaSchema),
+    issued: z.array(issuedCertificateSchema),
+    pending: z.array(pendingRequestSchema),
+  })
+  .superRefine((document, ctx) => {
+    const seen = new Set<string>();
+    document.contexts.forEach((entry, index) => {
+      if (seen.has(entry.context.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `context name "${entry.context.name}" appears twice`,
+          path: ['contexts', index, 'context', 'name'],
+        });
+      }
+      seen.add(entry.context.name);
+    });
+    if (document.current !== '' && !seen.has(document.current)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `the current context "${document.current}" is not in the vault`,
+        path: ['current'],
+      });
+    }
+  });
+export type VaultDocument = z.infer<typeof vaultDocumentSchema>;
+
+const DAY_SECONDS = 24 * 60 * 60;
+
+export function defaultVaultSettings(): VaultSettings {
+  return {
+    targetMode: 'active',
+    foreignContexts: 'import',
+    expiryWarningDays: DEFAULT_EXPIRY_WARNING_DAYS,
+    defaultTtlSeconds: 7 * DAY_SECONDS,
+    maxTtlSeconds: 365 * DAY_SECONDS,
+  };
+}
+
+export function emptyVaultDocument(): VaultDocument {
+  return {
+    format: 1,
+    contexts: [],
+    current: '',
+    settings: defaultVaultSettings(),
+    cas: [],
+    issued: [],
+    pending: [],
+  };
+}

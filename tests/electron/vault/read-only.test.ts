@@ -1,0 +1,103 @@
+import { spawnSync } from 'node:child_process';
+import { mkdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openVaultStore } from '../../../electron/vault/vault-store.js';
+import {
+  allFileBytes,
+  bundleDriver,
+  documentWith,
+  jsonLines,
+  run,
+  TEST_PASSPHRASE,
+  tempDir,
+  testKeySources,
+} from './helpers.js';
+
+/** A read-only or full file system needs a private mount: an unprivileged user namespace gives one. */
+const canUnshare = spawnSync('unshare', ['-Urm', 'true']).status === 0;
+
+let root: string;
+let driver: { path: string; cleanup: () => Promise<void> };
+
+beforeAll(async () => {
+  root = await tempDir();
+  driver = await bundleDriver();
+});
+afterAll(async () => {
+  await driver.cleanup();
+  await rm(root, { recursive: true, force: true });
+});
+
+const env = { ...process.env, TALCRED_PASSPHRASE: TEST_PASSPHRASE };
+
+function inNamespace(script: string, extra: NodeJS.ProcessEnv) {
+  return run('unshare', ['-Urm', 'sh', '-c', script], {
+    ...env,
+    DRIVER: driver.path,
+    NODE: process.execPath,
+    ...extra,
+  });
+}
+
+describe.skipIf(!canUnshare)('a vault on a file system that refuses writes (needs `unshare -Urm`)', () => {
+  it('on a read-only folder: reads work, changes fail in plain words, nothing changes', async () => {
+    const dir = join(root, 'ro');
+    await openVaultStore({ dir, keySources: testKeySources() }).create(documentWith('a'), 'passphrase');
+    const before = await allFileBytes(dir);
+    const result = await inNamespace(
+      [
+        'mount --bind "$DIR" "$DIR" && mount -o remount,bind,ro "$DIR"',
+        '"$NODE" "$DRIVER" add "$DIR" x 1',
+        '"$NODE" "$DRIVER" read "$DIR"',
+        '"$NODE" "$DRIVER" create "$DIR/inner" passphrase',
+      ].join('\n'),
+      { DIR: dir },
+    );
+    expect(jsonLines(result.stdout), result.stderr).toEqual([
+      { error: { code: 'vault-write-failed', message: expect.stringMatching(/read-only/) as unknown } },
+      { contexts: ['a'] },
+      {
+        error: {
+          code: 'vault-write-failed',
+          message: expect.stringContaining(`${dir}/inner: cannot write`) as unknown,
+        },
+      },
+    ]);
+    expect(await allFileBytes(dir)).toEqual(before);
+  });
+
+  it('on a full disk: the change fails in plain words and leaves every file as it was', async () => {
+    const dir = join(root, 'full');
+    await mkdir(dir);
+    const result = await inNamespace(
+      [
+        'set -e',
+        'mount -t tmpfs -o size=256k tmpfs "$DIR"',
+        '"$NODE" "$DRIVER" create "$DIR/v" passphrase',
+        '"$NODE" "$DRIVER" add "$DIR/v" filler 30 >/dev/null',
+        'head -c 8192 /dev/zero > "$DIR/pad"',
+        'head -c 10000000 /dev/zero > "$DIR/fill" 2>/dev/null || true',
+        'rm "$DIR/pad"',
+        'before=$(cd "$DIR/v" && ls -A && cat ./* | sha256sum)',
+        '"$NODE" "$DRIVER" add "$DIR/v" x 1 || true',
+        'after=$(cd "$DIR/v" && ls -A && cat ./* | sha256sum)',
+        '[ "$before" = "$after" ] && echo \'{"unchanged":true}\'',
+        '"$NODE" "$DRIVER" read "$DIR/v"',
+      ].join('\n'),
+      { DIR: dir },
+    );
+    const filler = Array.from({ length: 30 }, (_, index) => `filler-${index}`);
+    expect(jsonLines(result.stdout), result.stderr).toEqual([
+      { created: true },
+      {
+        error: {
+          code: 'vault-write-failed',
+          message: expect.stringMatching(/v\/vault: cannot write: the disk is full/) as unknown,
+        },
+      },
+      { unchanged: true },
+      { contexts: filler },
+    ]);
+  });
+});
