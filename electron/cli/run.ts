@@ -8,6 +8,14 @@ import { writeLine, type CliIo } from './io.js';
  * (DESIGN.md: cold start <= 4x `node -e ""`).
  */
 const commands: Record<string, { summary: string; load: () => Promise<CliCommand> }> = {
+  inspect: {
+    summary: 'show every context of a talosconfig file: identity, roles, expiry, findings',
+    load: async () => (await import('./commands/inspect.js')).inspectCommand,
+  },
+  merge: {
+    summary: 'merge talosconfig files into one, as talosctl does (or --dedupe)',
+    load: async () => (await import('./commands/merge.js')).mergeCommand,
+  },
   roles: {
     summary: 'list the Talos roles and the API methods each allows',
     load: async () => (await import('./commands/roles.js')).rolesCommand,
@@ -15,6 +23,66 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
   can: {
     summary: 'tell whether a set of roles may call API methods or talosctl commands',
     load: async () => (await import('./commands/can.js')).canCommand,
+  },
+  init: {
+    summary: 'create the encrypted vault (key in the OS keychain, or --passphrase)',
+    load: async () => (await import('./commands/init.js')).initCommand,
+  },
+  status: {
+    summary: 'where the vault is, its key, the current context, expiring credentials',
+    load: async () => (await import('./commands/status.js')).statusCommand,
+  },
+  import: {
+    summary: 'import talosconfig files into the vault (talosctl merge rules)',
+    load: async () => (await import('./commands/import.js')).importCommand,
+  },
+  list: {
+    summary: 'list the vault contexts with roles, expiry and findings',
+    load: async () => (await import('./commands/list.js')).listCommand,
+  },
+  show: {
+    summary: 'show one vault context in full (never its keys)',
+    load: async () => (await import('./commands/show.js')).showCommand,
+  },
+  use: {
+    summary: 'switch the context talosctl uses (writes its config file, 0600)',
+    load: async () => (await import('./commands/use.js')).useCommand,
+  },
+  rename: {
+    summary: 'rename a vault context',
+    load: async () => (await import('./commands/rename.js')).renameCommand,
+  },
+  remove: {
+    summary: 'remove contexts from the vault (asks; -y)',
+    load: async () => (await import('./commands/remove.js')).removeCommand,
+  },
+  endpoints: {
+    summary: "replace a context's endpoints",
+    load: async () => (await import('./commands/endpoints.js')).endpointsCommand,
+  },
+  nodes: {
+    summary: "replace a context's default nodes",
+    load: async () => (await import('./commands/nodes.js')).nodesCommand,
+  },
+  label: {
+    summary: 'set or remove labels on a context',
+    load: async () => (await import('./commands/label.js')).labelCommand,
+  },
+  export: {
+    summary: 'write contexts to a plain talosconfig for a teammate',
+    load: async () => (await import('./commands/export.js')).exportCommand,
+  },
+  lock: {
+    summary: "remove the plaintext credential from talosctl's config file",
+    load: async () => (await import('./commands/lock.js')).lockCommand,
+  },
+  rekey: {
+    summary: 'move the vault to another key source, or a fresh key',
+    load: async () => (await import('./commands/rekey.js')).rekeyCommand,
+  },
+  restore: {
+    summary: 'put a vault backup back',
+    load: async () => (await import('./commands/restore.js')).restoreCommand,
   },
 };
 

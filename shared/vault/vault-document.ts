@@ -102,6 +102,11 @@ export const vaultDocumentSchema = z
     cas: z.array(vaultCaSchema),
     issued: z.array(issuedCertificateSchema),
     pending: z.array(pendingRequestSchema),
+    /**
+     * The talosctl config file talcred last wrote and a hash of its bytes. A file still holding exactly
+     * those bytes is only stale, not foreign: `use` may overwrite it without importing anything from it.
+     */
+    talosconfigWritten: z.object({ path: z.string(), sha256: z.string() }).nullable().default(null),
   })
   .superRefine((document, ctx) => {
     const seen = new Set<string>();
@@ -146,5 +151,6 @@ export function emptyVaultDocument(): VaultDocument {
     cas: [],
     issued: [],
     pending: [],
+    talosconfigWritten: null,
   };
 }

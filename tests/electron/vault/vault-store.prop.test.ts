@@ -111,6 +111,7 @@ const documentArb: fc.Arbitrary<VaultDocument> = fc
         }),
         { maxLength: 2 },
       ),
+      talosconfigWritten: fc.option(fc.record({ path: text, sha256: hex64 }), { nil: null }),
     }),
   );
 

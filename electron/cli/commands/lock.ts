@@ -1,0 +1,23 @@
+import { UsageError } from '../../../shared/user-error.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliCommand } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+import { writeLine } from '../io.js';
+import { openService } from '../vault-access.js';
+
+export const lockCommand: CliCommand = {
+  name: 'lock',
+  summary: "remove the plaintext credential from talosctl's config file",
+  help: `Usage: talcred lock
+
+The vault is always encrypted at rest; the one plaintext copy of a credential is the context \`talcred use\`
+wrote for talosctl. lock empties that file (contexts it holds that the vault does not are saved into the
+vault first), so nothing usable is left on disk until the next \`talcred use NAME\`.`,
+  async run(argv, io, globals) {
+    const { positionals } = parseCommandArgs('lock', argv, {});
+    if (positionals.length > 0) throw new UsageError('lock takes no arguments');
+    const result = await openService(io, globals).lock({});
+    writeLine(io.stdout, `locked: ${result.path} holds no credential; \`talcred use NAME\` to work again`);
+    return ExitCode.ok;
+  },
+};

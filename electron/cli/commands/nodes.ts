@@ -1,0 +1,23 @@
+import { UsageError } from '../../../shared/user-error.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliCommand } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+import { printJson, writeLine } from '../io.js';
+import { openService } from '../vault-access.js';
+
+export const nodesCommand: CliCommand = {
+  name: 'nodes',
+  summary: "replace a context's default nodes (none: clear them)",
+  help: `Usage: talcred nodes NAME [ADDR...] [--json]
+
+Replaces the default nodes of a context (as \`talosctl config node\`); with no address, clears them.`,
+  async run(argv, io, globals) {
+    const { values, positionals } = parseCommandArgs('nodes', argv, { json: { type: 'boolean' } });
+    const [name, ...nodes] = positionals;
+    if (name === undefined) throw new UsageError('nodes takes a context name (see `talcred nodes --help`)');
+    const item = await openService(io, globals).setNodes({ name, nodes });
+    if (values.json === true) printJson(io, item);
+    else writeLine(io.stdout, `${name}: nodes ${item.nodes.join(', ') || '(none)'}`);
+    return ExitCode.ok;
+  },
+};

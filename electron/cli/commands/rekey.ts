@@ -1,0 +1,35 @@
+import { UsageError } from '../../../shared/user-error.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliCommand } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+import { writeLine } from '../io.js';
+import { openService } from '../vault-access.js';
+
+export const rekeyCommand: CliCommand = {
+  name: 'rekey',
+  summary: 'move the vault to another key source, or a fresh key',
+  help: `Usage: talcred rekey [--keychain | --passphrase]
+
+Re-encrypts the vault (and its backups) under a new key: --keychain moves it to a random key in the OS
+keychain, --passphrase to a key derived from a new passphrase. Without either, a fresh key from the same
+source. The old key is dropped only after the vault is safely written under the new one.`,
+  async run(argv, io, globals) {
+    const { values, positionals } = parseCommandArgs('rekey', argv, {
+      keychain: { type: 'boolean' },
+      passphrase: { type: 'boolean' },
+    });
+    if (positionals.length > 0 || (values.keychain === true && values.passphrase === true)) {
+      throw new UsageError('rekey takes --keychain or --passphrase (see `talcred rekey --help`)');
+    }
+    const service = openService(io, globals);
+    const current = await service.deps.store.keySourceKind();
+    const keySource =
+      values.keychain === true ? 'keychain' : values.passphrase === true ? 'passphrase' : current;
+    await service.rekey({ keySource });
+    writeLine(
+      io.stdout,
+      `the vault is now encrypted with a new ${keySource === 'keychain' ? 'OS keychain key' : 'passphrase key'}`,
+    );
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,51 @@
+import type { ContextReport } from '../../shared/context-report.js';
+import { isoDate, relativeTime } from '../../shared/relative-time.js';
+import { formatTable } from './io.js';
+
+const AUTH_LABEL: Record<ContextReport['auth'], string> = {
+  mtls: '',
+  basic: '(basic auth)',
+  siderov1: '(Omni)',
+  none: '(no credentials)',
+};
+
+function listCell(values: readonly string[], limit = 3): string {
+  if (values.length === 0) return '-';
+  const shown = values.slice(0, limit).join(',');
+  return values.length > limit ? `${shown},...` : shown;
+}
+
+function expiryCell(report: ContextReport, now: Date): string {
+  if (!report.cert) return '-';
+  return `${isoDate(report.cert.notAfter)} (${relativeTime(new Date(report.cert.notAfter), now)})`;
+}
+
+function rolesCell(report: ContextReport): string {
+  if (!report.cert) return AUTH_LABEL[report.auth] || '-';
+  return report.cert.roles.length === 0 ? '(none)' : report.cert.roles.join(',');
+}
+
+/** The table talosctl's `config contexts` prints, plus roles and expiry, then every finding. */
+export function formatContextReports(reports: readonly ContextReport[], now: Date): string {
+  const table = formatTable(
+    ['CURRENT', 'NAME', 'ENDPOINTS', 'NODES', 'ROLES', 'EXPIRES'],
+    reports.map((report) => [
+      report.current ? '*' : '',
+      report.name,
+      listCell(report.endpoints),
+      listCell(report.nodes),
+      rolesCell(report),
+      expiryCell(report, now),
+    ]),
+  );
+  const findings = reports
+    .filter((report) => report.findings.length > 0)
+    .map((report) => {
+      const lines = report.findings.map(
+        (finding) => `  ${finding.severity.padEnd(7)} ${finding.code.padEnd(26)} ${finding.message}`,
+      );
+      return `${report.name}:\n${lines.join('\n')}`;
+    });
+  if (reports.length === 0) return 'no contexts';
+  return findings.length === 0 ? `${table}\n\nno findings` : `${table}\n\n${findings.join('\n\n')}`;
+}

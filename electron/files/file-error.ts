@@ -1,0 +1,21 @@
+import { UserError } from '../../shared/user-error.js';
+
+/** A file the user named cannot be read or written; the message names the path and what to do. */
+export class FileError extends UserError {}
+
+/** Plain words for the errno codes a user can cause (a typo, permissions, a full disk). */
+export function describeFileError(path: string, error: unknown, doing: 'read' | 'write'): FileError {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? '';
+  const reasons: Record<string, string> = {
+    ENOENT: 'no such file or folder',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'is a folder, not a file',
+    ENOTDIR: 'a part of the path is not a folder',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the file system is read-only',
+    EDQUOT: 'the disk quota is exceeded',
+  };
+  const reason = reasons[code] ?? (error instanceof Error ? error.message : String(error));
+  return new FileError(`file-${doing}-failed`, `${path}: cannot ${doing}: ${reason}`);
+}

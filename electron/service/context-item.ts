@@ -1,0 +1,20 @@
+import type { ContextItem } from '../../shared/contract/vault-contract.js';
+import type { VaultContext, VaultDocument } from '../../shared/vault/vault-document.js';
+import { diagnoseContext } from '../pki/diagnose-context.js';
+
+/** A vault context as the user sees it: the inspection report plus its metadata; no secret material. */
+export function toContextItem(entry: VaultContext, document: VaultDocument, now: Date): ContextItem {
+  const report = diagnoseContext(entry.context, {
+    now,
+    current: entry.context.name === document.current,
+    expiryWarningDays: document.settings.expiryWarningDays,
+  });
+  return {
+    ...report,
+    labels: { ...entry.meta.labels },
+    lastUsed: entry.meta.lastUsed,
+    note: entry.meta.note,
+    source: entry.meta.source,
+    importedAt: entry.meta.importedAt,
+  };
+}

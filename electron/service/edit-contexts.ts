@@ -1,0 +1,125 @@
+import type { ContextItem } from '../../shared/contract/vault-contract.js';
+import { UsageError } from '../../shared/user-error.js';
+import type { VaultContext, VaultDocument } from '../../shared/vault/vault-document.js';
+import { toContextItem } from './context-item.js';
+import type { ServiceDeps } from './service-deps.js';
+import { syncTalosconfig } from './switch-context.js';
+import { requireContext } from './vault-lookup.js';
+
+type Change = (document: VaultDocument) => VaultDocument;
+
+/**
+ * Commits a change to the vault, and rewrites talosctl's file too when the change alters what it holds
+ * (the current context, or any context in `all` mode), so talosctl never runs on a stale credential.
+ */
+async function commit(deps: ServiceDeps, touches: readonly string[], change: Change): Promise<VaultDocument> {
+  const before = await deps.store.read();
+  const fileHoldsIt =
+    before.current !== '' && (before.settings.targetMode === 'all' || touches.includes(before.current));
+  if (fileHoldsIt) await syncTalosconfig(deps, change);
+  else await deps.store.update(change);
+  return deps.store.read();
+}
+
+function updateContext(
+  document: VaultDocument,
+  name: string,
+  edit: (entry: VaultContext) => VaultContext,
+): VaultDocument {
+  requireContext(document, name);
+  return {
+    ...document,
+    contexts: document.contexts.map((entry) => (entry.context.name === name ? edit(entry) : entry)),
+  };
+}
+
+async function itemAfter(
+  deps: ServiceDeps,
+  name: string,
+  touches: readonly string[],
+  change: Change,
+): Promise<ContextItem> {
+  const document = await commit(deps, touches, change);
+  return toContextItem(requireContext(document, name), document, deps.now());
+}
+
+export async function renameContext(
+  deps: ServiceDeps,
+  from: string,
+  to: string,
+): Promise<{ current: string }> {
+  const document = await commit(deps, [from], (current) => {
+    requireContext(current, from);
+    if (from === to) return current;
+    if (current.contexts.some((entry) => entry.context.name === to)) {
+      throw new UsageError(`a context named "${to}" already exists; pick another name or remove it first`);
+    }
+    return {
+      ...updateContext(current, from, (entry) => ({ ...entry, context: { ...entry.context, name: to } })),
+      current: current.current === from ? to : current.current,
+    };
+  });
+  return { current: document.current };
+}
+
+export async function removeContexts(
+  deps: ServiceDeps,
+  names: readonly string[],
+): Promise<{ removed: string[] }> {
+  await deps.store.update((current) => {
+    for (const name of names) {
+      requireContext(current, name);
+      // talosctl's `config remove` never removes the current context either.
+      if (name === current.current) {
+        throw new UsageError(
+          `"${name}" is the current context; switch first (\`talcred use OTHER\` or \`talcred use --off\`)`,
+        );
+      }
+    }
+    return { ...current, contexts: current.contexts.filter((entry) => !names.includes(entry.context.name)) };
+  });
+  const after = await deps.store.read();
+  // In `all` mode the file still lists the removed contexts: rewrite it without them.
+  if (after.current !== '' && after.settings.targetMode === 'all')
+    await syncTalosconfig(deps, (document) => document);
+  return { removed: [...names] };
+}
+
+export function setEndpoints(
+  deps: ServiceDeps,
+  name: string,
+  endpoints: readonly string[],
+): Promise<ContextItem> {
+  return itemAfter(deps, name, [name], (document) =>
+    updateContext(document, name, (entry) => ({
+      ...entry,
+      context: { ...entry.context, endpoints: [...endpoints] },
+    })),
+  );
+}
+
+export function setNodes(deps: ServiceDeps, name: string, nodes: readonly string[]): Promise<ContextItem> {
+  return itemAfter(deps, name, [name], (document) =>
+    updateContext(document, name, (entry) => ({
+      ...entry,
+      context: { ...entry.context, nodes: [...nodes] },
+    })),
+  );
+}
+
+export async function labelContext(
+  deps: ServiceDeps,
+  name: string,
+  set: Readonly<Record<string, string>>,
+  remove: readonly string[],
+): Promise<ContextItem> {
+  const document = await deps.store.update((current) =>
+    updateContext(current, name, (entry) => {
+      const labels = new Map(Object.entries(entry.meta.labels));
+      for (const key of remove) labels.delete(key);
+      for (const [key, value] of Object.entries(set)) labels.set(key, value);
+      return { ...entry, meta: { ...entry.meta, labels: Object.fromEntries(labels) } };
+    }),
+  );
+  return toContextItem(requireContext(document, name), document, deps.now());
+}

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import { UsageError } from '../../shared/user-error.js';
+import type { TalosConfig } from '../../shared/talosconfig/model.js';
+import { serializeTalosconfig } from '../../shared/talosconfig/serialize.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
+import type { ServiceDeps } from './service-deps.js';
+import { requireContext } from './vault-lookup.js';
+
+/** The chosen contexts as a plain talosconfig; the first one named is its current context. */
+export async function exportedConfig(deps: ServiceDeps, names: readonly string[]): Promise<TalosConfig> {
+  const document = await deps.store.read();
+  const contexts = [...new Set(names)].map((name) => requireContext(document, name).context);
+  return { context: names[0] ?? '', contexts, extra: [] };
+}
+
+/** Writes a plaintext talosconfig (mode 0600); refuses to overwrite a file unless told to. */
+export async function exportContexts(
+  deps: ServiceDeps,
+  names: readonly string[],
+  path: string,
+  overwrite: boolean,
+): Promise<{ path: string; contexts: string[] }> {
+  const config = await exportedConfig(deps, names);
+  if (!overwrite && existsSync(path)) {
+    throw new UsageError(`${path} already exists; choose another file or pass --force to overwrite it`);
+  }
+  await writeFileAtomic(path, serializeTalosconfig(config), { mode: 0o600 });
+  return { path, contexts: config.contexts.map((context) => context.name) };
+}

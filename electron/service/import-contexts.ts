@@ -1,0 +1,86 @@
+import type { ImportResult, ImportSource } from '../../shared/contract/vault-contract.js';
+import type { TalosConfig } from '../../shared/talosconfig/model.js';
+import { parseTalosconfig } from '../../shared/talosconfig/parse.js';
+import type { VaultDocument } from '../../shared/vault/vault-document.js';
+import { readTalosconfigFile } from '../talosconfig-file.js';
+import type { ServiceDeps } from './service-deps.js';
+import { syncTalosconfig } from './switch-context.js';
+import { mergeIntoVault } from './vault-merge.js';
+
+export interface ImportArgs {
+  sources: readonly ImportSource[];
+  dedupe: boolean;
+  onConflict: 'rename' | 'replace';
+  dryRun: boolean;
+}
+
+interface LoadedSource {
+  label: string;
+  config: TalosConfig;
+}
+
+/** Every source is read and parsed before the vault is touched: one bad file changes nothing. */
+async function loadSources(sources: readonly ImportSource[]): Promise<LoadedSource[]> {
+  const loaded: LoadedSource[] = [];
+  for (const source of sources) {
+    if (source.kind === 'file')
+      loaded.push({ label: source.path, config: await readTalosconfigFile(source.path) });
+    else loaded.push({ label: source.label, config: parseTalosconfig(source.text, source.label) });
+  }
+  return loaded;
+}
+
+function mergeAll(
+  document: VaultDocument,
+  sources: readonly LoadedSource[],
+  args: ImportArgs,
+  now: Date,
+): { document: VaultDocument; result: Omit<ImportResult, 'written'> } {
+  let next = document;
+  const result: Omit<ImportResult, 'written'> = {
+    added: [],
+    renamed: [],
+    replaced: [],
+    skipped: [],
+    current: { from: document.current, to: document.current },
+  };
+  for (const source of sources) {
+    const merged = mergeIntoVault(next, source.config, {
+      dedupe: args.dedupe,
+      onConflict: args.onConflict,
+      source: source.label,
+      now,
+    });
+    next = merged.document;
+    result.added.push(...merged.summary.added);
+    result.renamed.push(...merged.summary.renamed);
+    result.replaced.push(...merged.summary.replaced);
+    result.skipped.push(...merged.summary.skipped);
+  }
+  return { document: next, result };
+}
+
+export async function importContexts(deps: ServiceDeps, args: ImportArgs): Promise<ImportResult> {
+  const sources = await loadSources(args.sources);
+  if (args.dryRun) {
+    return { ...mergeAll(await deps.store.read(), sources, args, deps.now()).result, written: false };
+  }
+  let result: Omit<ImportResult, 'written'> | undefined;
+  const change = (document: VaultDocument): VaultDocument => {
+    const merged = mergeAll(document, sources, args, deps.now());
+    result = merged.result;
+    return merged.document;
+  };
+  const before = await deps.store.read();
+  const replacesCurrent =
+    args.onConflict === 'replace' &&
+    sources.some((s) => s.config.contexts.some((c) => c.name === before.current));
+  // The talosctl file mirrors the vault in `all` mode, and holds the current context (which --replace may renew).
+  if (before.current !== '' && (before.settings.targetMode === 'all' || replacesCurrent)) {
+    await syncTalosconfig(deps, change);
+  } else {
+    await deps.store.update(change);
+  }
+  if (!result) throw new Error('import: the vault update did not run');
+  return { ...result, written: true };
+}

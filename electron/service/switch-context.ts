@@ -1,0 +1,99 @@
+import type { SwitchResult } from '../../shared/contract/vault-contract.js';
+import { parseTalosconfig } from '../../shared/talosconfig/parse.js';
+import { UsageError } from '../../shared/user-error.js';
+import type { VaultDocument } from '../../shared/vault/vault-document.js';
+import { writeFileAtomic } from '../files/atomic-write.js';
+import { readFileLimited } from '../files/read-limited.js';
+import { maxTalosconfigBytes } from '../../shared/talosconfig/limits.js';
+import { withFileLock } from '../vault/lock.js';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { describeFileError } from '../files/file-error.js';
+import type { ServiceDeps } from './service-deps.js';
+import { backUpTalosconfig, foreignContexts, renderTalosconfig, sha256Hex } from './talosconfig-sync.js';
+import { mergeIntoVault } from './vault-merge.js';
+import { requireContext } from './vault-lookup.js';
+
+/**
+ * Makes talosctl's config file match the vault after `change` (a switch, or an edit of what the file
+ * holds). Order matters for "nothing is ever lost": contexts only the file holds are saved into the vault
+ * (or the file is backed up) and the vault is committed BEFORE the file is overwritten. A second lock,
+ * held around both writes, keeps two switches from leaving the file and the vault disagreeing.
+ */
+export async function syncTalosconfig(
+  deps: ServiceDeps,
+  change: (document: VaultDocument) => VaultDocument,
+): Promise<SwitchResult> {
+  const target = deps.talosconfig();
+  if (target.readOnly) {
+    throw new UsageError(
+      `${target.path} is read-only (mounted by Kubernetes); choose a file with --talosconfig`,
+    );
+  }
+  return withFileLock(join(deps.store.dir, 'talosconfig.lock'), async () => {
+    const file = await readTarget(target.path);
+    const foreign: SwitchResult['foreign'] = { imported: [], backupPath: null };
+    let rendered = '';
+    const document = await deps.store.update(async (current) => {
+      let next = change(current);
+      const strangers = file ? foreignContexts(file, current) : [];
+      if (file && strangers.length > 0) {
+        if (next.settings.foreignContexts === 'backup') {
+          foreign.backupPath = await backUpTalosconfig(target.path, file.text, deps.now());
+        } else {
+          const merged = mergeIntoVault(
+            next,
+            { context: '', contexts: strangers, extra: [] },
+            { dedupe: true, onConflict: 'rename', source: target.path, now: deps.now() },
+          );
+          next = merged.document;
+          foreign.imported = merged.plan.steps
+            .filter((step) => step.action !== 'skip')
+            .map((step) => ({ from: step.from, to: step.to }));
+        }
+      }
+      rendered = renderTalosconfig(next);
+      return { ...next, talosconfigWritten: { path: target.path, sha256: sha256Hex(rendered) } };
+    });
+    try {
+      await mkdir(dirname(target.path), { recursive: true, mode: 0o700 });
+    } catch (error) {
+      throw describeFileError(dirname(target.path), error, 'write');
+    }
+    await writeFileAtomic(target.path, rendered, { mode: 0o600 });
+    return { current: document.current, path: target.path, mode: document.settings.targetMode, foreign };
+  });
+}
+
+/** `use NAME` / `use --off`. */
+export function switchContext(deps: ServiceDeps, name: string | null): Promise<SwitchResult> {
+  return syncTalosconfig(deps, (document) => {
+    if (name === null) return { ...document, current: '' };
+    requireContext(document, name);
+    const usedAt = deps.now().toISOString();
+    return {
+      ...document,
+      current: name,
+      contexts: document.contexts.map((entry) =>
+        entry.context.name === name ? { ...entry, meta: { ...entry.meta, lastUsed: usedAt } } : entry,
+      ),
+    };
+  });
+}
+
+async function readTarget(
+  path: string,
+): Promise<{ path: string; text: string; config: ReturnType<typeof parseTalosconfig> } | null> {
+  if (!existsSync(path)) return null;
+  const text = (await readFileLimited(path, maxTalosconfigBytes)).toString('utf8');
+  try {
+    return { path, text, config: parseTalosconfig(text, path) };
+  } catch (error) {
+    // Never overwrite a file we cannot read: it may hold the only copy of someone's credentials.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new UsageError(
+      `${reason}\n(the file was left as it is: fix or move it, then run the command again)`,
+    );
+  }
+}

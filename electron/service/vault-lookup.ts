@@ -1,0 +1,12 @@
+import { UsageError } from '../../shared/user-error.js';
+import type { VaultContext, VaultDocument } from '../../shared/vault/vault-document.js';
+
+/** The vault context of that name, or a usage error listing the names there are. */
+export function requireContext(document: VaultDocument, name: string): VaultContext {
+  const entry = document.contexts.find((candidate) => candidate.context.name === name);
+  if (entry) return entry;
+  const names = document.contexts.map((candidate) => candidate.context.name);
+  const hint =
+    names.length === 0 ? 'the vault is empty: import a talosconfig first' : `contexts: ${names.join(', ')}`;
+  throw new UsageError(`no context "${name}" in the vault (${hint})`);
+}
