@@ -1,0 +1,129 @@
+import { createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { parseRoles } from '../../shared/roles/catalog.js';
+import { encodeClientSubject, OID_COMMON_NAME, OID_ORGANIZATION } from './certificate-der.js';
+import {
+  decodeOid,
+  derBitString,
+  derContent,
+  derSequence,
+  derTlv,
+  derUnsignedInteger,
+  derWhole,
+  readDerChildren,
+  readDerElement,
+} from './der.js';
+import { readNameAttributes } from './name-attributes.js';
+import { encodePem, parsePem } from './pem.js';
+import { PkiError } from './pki-error.js';
+import { encodePrivateKeyPem, keyTypeName } from './private-key.js';
+import { certificateSigner, generateKeyForFamily, keyFamily, type KeyFamily } from './signing-key.js';
+
+export interface CreatedCsr {
+  csrPem: string;
+  /** With Talos's PEM label for the key type; stays with whoever asks for the certificate. */
+  keyPem: string;
+}
+
+/**
+ * A certificate request like `talosctl gen csr --roles` makes: subject O = the roles (one RDN, as Go
+ * writes it), no attributes. Ed25519 by default, the key type of Talos's default CA.
+ */
+export async function createCsr(input: {
+  roles: readonly string[];
+  keyType?: KeyFamily;
+}): Promise<CreatedCsr> {
+  const roles = parseRoles(input.roles);
+  if (roles.length === 0) {
+    throw new PkiError('no-roles', 'roles: none given; a certificate without roles is refused by Talos');
+  }
+  const { publicKey, privateKey } = await generateKeyForFamily(input.keyType ?? 'ed25519');
+  const info = derSequence([
+    derUnsignedInteger(Buffer.from([0])),
+    encodeClientSubject(roles),
+    publicKey.export({ type: 'spki', format: 'der' }),
+    derTlv(0xa0, Buffer.alloc(0)), // attributes: none
+  ]);
+  const signer = certificateSigner(privateKey, 'new key');
+  const csr = derSequence([info, signer.algorithmIdentifier, derBitString(signer.sign(info))]);
+  return { csrPem: encodePem('CERTIFICATE REQUEST', csr), keyPem: encodePrivateKeyPem(privateKey) };
+}
+
+/** Signature algorithms a CSR may use, and the digest node:crypto verifies them with (null: Ed25519). */
+const signatureDigests: Readonly<Record<string, string | null>> = {
+  '1.3.101.112': null,
+  '1.2.840.10045.4.3.2': 'sha256',
+  '1.2.840.10045.4.3.3': 'sha384',
+  '1.2.840.10045.4.3.4': 'sha512',
+  '1.2.840.113549.1.1.11': 'sha256',
+  '1.2.840.113549.1.1.12': 'sha384',
+  '1.2.840.113549.1.1.13': 'sha512',
+};
+
+function signatureVerifies(digest: string | null, data: Buffer, key: KeyObject, signature: Buffer): boolean {
+  try {
+    return verify(digest, data, key, signature);
+  } catch {
+    return false; // a malformed signature (bad DER, wrong length) is as good as a wrong one
+  }
+}
+
+export interface ReadCsr {
+  /** O values as Talos reads roles: trimmed, empties skipped, deduplicated, sorted. */
+  roles: string[];
+  commonName: string | undefined;
+  publicKey: KeyObject;
+  keyType: string;
+  /** Always true: a request whose signature does not verify is refused, never returned. */
+  signatureValid: true;
+}
+
+/**
+ * Reads a PKCS#10 request (from `openssl req`, `talosctl gen csr` or createCsr) and proves its signature
+ * with the key it carries, so nobody can ask for a certificate on a key they do not hold. O values are
+ * collected from every RDN: `openssl req -subj "/O=a/O=b"` writes one RDN per value, Go writes one RDN.
+ */
+export function readCsr(pem: string, source = 'certificate request'): ReadCsr {
+  const block = parsePem(pem, source).find((candidate) => candidate.label.endsWith('CERTIFICATE REQUEST'));
+  if (block === undefined) {
+    throw new PkiError('invalid-pem', `${source}: no CERTIFICATE REQUEST block found`);
+  }
+  const der = block.der;
+  const [info, algorithm, signature] = readDerChildren(der, readDerElement(der, 0, source), source);
+  if (info === undefined || algorithm === undefined || signature?.tag !== 0x03) {
+    throw new PkiError('invalid-csr', `${source}: not a PKCS#10 certificate request`);
+  }
+  const [, subject, spki] = readDerChildren(der, info, source);
+  const [algorithmOid] = readDerChildren(der, algorithm, source);
+  if (subject === undefined || spki === undefined || algorithmOid === undefined) {
+    throw new PkiError('invalid-csr', `${source}: not a PKCS#10 certificate request`);
+  }
+  let publicKey: KeyObject;
+  try {
+    publicKey = createPublicKey({ key: derWhole(der, spki), format: 'der', type: 'spki' });
+  } catch {
+    throw new PkiError('invalid-csr', `${source}: its public key cannot be read`);
+  }
+  keyFamily(publicKey, source);
+  const oid = decodeOid(derContent(der, algorithmOid));
+  const digest = signatureDigests[oid];
+  if (digest === undefined) {
+    throw new PkiError('unsupported-key', `${source}: signature algorithm ${oid} is not supported`);
+  }
+  const signatureBytes = derContent(der, signature).subarray(1); // drop the unused-bits byte
+  if (!signatureVerifies(digest, derWhole(der, info), publicKey, signatureBytes)) {
+    throw new PkiError(
+      'csr-signature-invalid',
+      `${source}: the request's signature does not verify — it was altered or damaged; ask for a new one`,
+    );
+  }
+  const attributes = readNameAttributes(derWhole(der, subject), source);
+  return {
+    roles: parseRoles(
+      attributes.filter((entry) => entry.oid === OID_ORGANIZATION).map((entry) => entry.value),
+    ),
+    commonName: attributes.find((entry) => entry.oid === OID_COMMON_NAME)?.value,
+    publicKey,
+    keyType: keyTypeName(publicKey),
+    signatureValid: true,
+  };
+}
