@@ -12,7 +12,12 @@ await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  packages: 'external',
+  // Dependencies are bundled too (one file parses faster than a module tree), except the keychain's native addon.
+  external: ['@napi-rs/keyring'],
+  // Bundled CommonJS dependencies call require(); give the ESM output one.
+  banner: {
+    js: "import { createRequire as __talcredRequire } from 'node:module'; const require = __talcredRequire(import.meta.url);",
+  },
   sourcemap: false,
   logLevel: 'warning',
 });

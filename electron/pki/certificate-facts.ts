@@ -4,7 +4,7 @@ import { isKnownRole, parseRoles } from '../../shared/roles/catalog.js';
 import { parsePem } from './pem.js';
 import { PkiError } from './pki-error.js';
 import { keyTypeName } from './private-key.js';
-import { x509 } from './x509.js';
+import { certificateNames, type CertificateNames } from './certificate-names.js';
 
 const extKeyUsageNames: Readonly<Record<string, string>> = {
   '2.5.29.37.0': 'anyExtendedKeyUsage',
@@ -43,12 +43,9 @@ export function readCertificates(pem: string, source?: string): X509Certificate[
   });
 }
 
-/**
- * Node's X509Certificate has no subject for an empty Name, folds multi-valued RDNs into text and (on Node 20)
- * gives dates only as text, so names and validity are read with @peculiar/x509.
- */
-function parsed(cert: X509Certificate): x509.X509Certificate {
-  return new x509.X509Certificate(cert.raw);
+/** Names and validity from the DER (see certificate-names.ts for why not Node's own fields). */
+function parsed(cert: X509Certificate): CertificateNames {
+  return certificateNames(cert.raw, 'certificate');
 }
 
 /** Extended key usage as names where known; Node's `keyUsage` holds the EXTENDED key usage OIDs (DESIGN.md). */
@@ -70,7 +67,7 @@ export function isoSeconds(date: Date): string {
 
 export function certificateFacts(cert: X509Certificate): CertFacts {
   const details = parsed(cert);
-  const roles = parseRoles(details.subjectName.getField('O'));
+  const roles = parseRoles(details.organizations);
   return {
     subject: details.subject,
     issuer: details.issuer,

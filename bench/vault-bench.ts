@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { serializeTalosconfig } from '../shared/talosconfig/serialize.js';
+import { emptyVaultDocument, type VaultDocument } from '../shared/vault/vault-document.js';
+import { writeFileAtomic } from '../electron/files/atomic-write.js';
+import { createVaultService } from '../electron/service/vault-service.js';
+import { openVault, parseVault } from '../electron/vault/envelope.js';
+import type { KeySource } from '../electron/vault/key-source.js';
+import { headerFieldsOf, sealDocument } from '../electron/vault/vault-codec.js';
+import { openVaultStore } from '../electron/vault/vault-store.js';
+import { configWith } from './fixture-contexts.js';
+import { figure, medianMs, type Figure } from './measure.js';
+
+const CONTEXTS = 1000;
+
+/**
+ * The key is not what these figures measure (the keychain and scrypt have their own costs, paid once per
+ * process): a key held in memory stands in for both sources.
+ */
+function memoryKeySources(): { keychain: KeySource; passphrase: KeySource } {
+  const key = randomBytes(32);
+  const source: KeySource = {
+    kind: 'keychain',
+    unlock: () => Promise.resolve(key),
+    createKey: () => Promise.resolve({ key, kdf: null }),
+    forget: () => Promise.resolve(),
+  };
+  return { keychain: source, passphrase: { ...source, kind: 'passphrase' } };
+}
+
+function documentWith(count: number): VaultDocument {
+  const now = new Date().toISOString();
+  return {
+    ...emptyVaultDocument(),
+    contexts: configWith(count).contexts.map((context) => ({
+      context,
+      meta: { source: 'bench', importedAt: now, lastUsed: null, labels: { env: 'bench' }, note: '' },
+    })),
+  };
+}
+
+function service(dir: string, keySources: ReturnType<typeof memoryKeySources>) {
+  return createVaultService({
+    home: dir,
+    keySources,
+    talosconfig: () => ({ path: join(dir, 'talosconfig'), readOnly: false, source: 'flag', exists: false }),
+    now: () => new Date(),
+  });
+}
+
+/** DESIGN.md: open a 1,000-context vault <= 3x (AES-GCM decrypt + JSON.parse of the same bytes). */
+export async function benchVaultOpen(): Promise<Figure> {
+  const dir = mkdtempSync(join(tmpdir(), 'talcred-bench-'));
+  try {
+    const keySources = memoryKeySources();
+    const store = openVaultStore({ dir, keySources });
+    await store.create(documentWith(CONTEXTS), 'keychain');
+    const key = await keySources.keychain.unlock(parseVault(await readFile(store.path), store.path).header);
+    const value = await medianMs(30, () => store.read());
+    const floor = await medianMs(30, async () => {
+      const bytes = await readFile(store.path);
+      JSON.parse(openVault(parseVault(bytes, store.path), key, store.path).toString('utf8'));
+    });
+    return figure('vault-open-1000-contexts', value, floor, 'ms', 3);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** DESIGN.md: import a 1,000-context talosconfig <= 3x (YAML parse + one vault write). */
+export async function benchImport(): Promise<Figure> {
+  const root = mkdtempSync(join(tmpdir(), 'talcred-bench-'));
+  try {
+    const text = serializeTalosconfig(configWith(CONTEXTS));
+    const keySources = memoryKeySources();
+    let round = 0;
+    const freshVault = async () => {
+      const dir = join(root, `vault-${round++}`);
+      await openVaultStore({ dir, keySources }).create(emptyVaultDocument(), 'keychain');
+      return service(dir, keySources);
+    };
+    const times: number[] = [];
+    for (let run = 0; run < 12; run++) {
+      const target = await freshVault();
+      const start = process.hrtime.bigint();
+      await target.importContexts({ sources: [{ kind: 'text', text, label: 'bench' }] });
+      if (run > 0) times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    const value = times[Math.floor(times.length / 2)] ?? Number.NaN;
+
+    const floorDir = join(root, 'floor');
+    const store = openVaultStore({ dir: floorDir, keySources });
+    const document = documentWith(CONTEXTS);
+    await store.create(emptyVaultDocument(), 'keychain');
+    const sealed = parseVault(await readFile(store.path), store.path);
+    const key = await keySources.keychain.unlock(sealed.header);
+    const floor = await medianMs(11, async () => {
+      parseYaml(text);
+      await writeFileAtomic(store.path, sealDocument(document, headerFieldsOf(sealed.header), key));
+    });
+    return figure('import-1000-context-talosconfig', value, floor, 'ms', 3);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
