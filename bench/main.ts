@@ -1,8 +1,14 @@
 import { benchListColdStart } from './cli-bench.js';
 import { benchIssue } from './issue-bench.js';
-import { benchImport, benchVaultOpen } from './vault-bench.js';
+import { benchImport, benchPassphraseUnlock, benchVaultOpen } from './vault-bench.js';
 
 // One JSON line per figure (DESIGN.md "Performance targets"); exit 1 when a figure misses its target.
-const figures = [await benchVaultOpen(), await benchImport(), benchListColdStart(), await benchIssue()];
+const figures = [
+  await benchVaultOpen(),
+  await benchImport(),
+  await benchPassphraseUnlock(),
+  benchListColdStart(),
+  await benchIssue(),
+];
 for (const result of figures) process.stdout.write(`${JSON.stringify(result)}\n`);
 process.exitCode = figures.every((result) => result.ok) ? 0 : 1;
