@@ -20,9 +20,11 @@ export function locateTalosconfig(flag: string | undefined, env: NodeJS.ProcessE
   return resolveTalosconfigPath({ flag, env, homeDir: env.HOME ?? homedir(), exists: existsSync });
 }
 
+// The parser gets bytes, not a decoded string: Buffer#toString would turn invalid UTF-8 into U+FFFD and the
+// parser's UTF-8 check would never see it (a mangled context name would then be written back).
+
 export async function readTalosconfigFile(path: string): Promise<TalosConfig> {
-  const bytes = await readFileLimited(path, maxTalosconfigBytes);
-  return parseTalosconfig(bytes.toString('utf8'), path);
+  return parseTalosconfig(await readFileLimited(path, maxTalosconfigBytes), path);
 }
 
 /** Reads a talosconfig that may be missing: talosctl treats a missing file as an empty config. */
@@ -45,7 +47,7 @@ export async function readTalosconfigStream(stream: Readable & { isTTY?: boolean
     }
     chunks.push(buffer);
   }
-  return parseTalosconfig(Buffer.concat(chunks).toString('utf8'), STDIN_SOURCE);
+  return parseTalosconfig(Buffer.concat(chunks), STDIN_SOURCE);
 }
 
 /**

@@ -13,7 +13,10 @@ export function parseCommandArgs<T extends Options>(command: string, argv: reado
       strict: true,
     });
   } catch (error) {
-    const reason = error instanceof Error ? error.message.replace(/\s*To specify a positional.*$/s, '') : '';
+    const reason =
+      error instanceof Error
+        ? error.message.replace(/\s*To specify a positional.*$/s, '').replace(/\.$/, '')
+        : '';
     throw new UsageError(`${reason} (see \`talcred ${command} --help\`)`);
   }
 }

@@ -117,6 +117,16 @@ function readConfig(entries: MapEntries, source: string): TalosConfig {
   let context = '';
   let contexts: TalosContext[] = [];
   const extra = new UnknownFields();
+  // talosctl reads any mapping as a config (yaml.v3 ignores unknown keys), so a secrets bundle or a machine
+  // config would silently "merge" as nothing. A file with neither field is not a talosconfig.
+  if (!entries.some(({ key }) => key === 'context' || key === 'contexts')) {
+    throw new TalosconfigError(
+      'wrong-shape',
+      source,
+      '',
+      'has no "context" or "contexts" field, so it is not a talosconfig (a secrets bundle or machine config?); give the talosconfig file',
+    );
+  }
   for (const { key, value } of entries) {
     if (key === 'context') {
       context = readString(value, source, 'context');

@@ -60,6 +60,11 @@ async function loadConfig(
   if (file === '-') return { path: '-', config: await readTalosconfigStream(io.stdin) };
   if (file !== undefined) return { path: file, config: await readTalosconfigFile(file) };
   const located = locateTalosconfig(talosconfigFlag, io.env);
+  if (!located.exists) {
+    throw new UsageError(
+      `${located.path}: no such file, and it is where talosctl looks; give FILE, --talosconfig PATH or set $TALOSCONFIG`,
+    );
+  }
   return { path: located.path, config: await readTalosconfigFile(located.path) };
 }
 

@@ -59,7 +59,8 @@ export const mergeCommand: CliCommand = {
     const target = values.into ?? located(globals.talosconfig, io);
     // Read and check every input before writing anything: a bad file changes nothing on disk.
     const incoming = await readAll(positionals, io);
-    const existing = (await readTalosconfigOrEmpty(target)) ?? emptyConfig();
+    const existingConfig = await readTalosconfigOrEmpty(target);
+    const existing = existingConfig ?? emptyConfig();
 
     const options = {
       dedupe: values.dedupe === true,
@@ -73,16 +74,18 @@ export const mergeCommand: CliCommand = {
       merged = applyMergePlan(merged, config, plan);
     }
 
-    for (const line of plans.flatMap((plan) =>
-      plan.steps.filter((step) => step.action === 'rename').map(renameLine),
-    )) {
-      writeLine(io.stderr, line);
-    }
     const summary = combinedSummary(plans, existing.context, merged.context);
+    if (values['dry-run'] !== true) {
+      // A merge that changes nothing (e.g. --dedupe of contexts already there) leaves the file as it is,
+      // byte for byte, instead of rewriting it in talosctl's layout.
+      if (existingConfig === undefined || changes(summary)) await writeTalosconfigFile(target, merged);
+      // talosctl's lines, printed once they are true: a dry run or a failed write renamed nothing.
+      for (const step of plans.flatMap((plan) => plan.steps)) {
+        if (step.action === 'rename') writeLine(io.stderr, renameLine(step));
+      }
+    }
     if (values.json === true) printJson(io, summary);
     else if (values['dry-run'] === true) writeLine(io.stdout, describePlan(summary, target));
-
-    if (values['dry-run'] !== true) await writeTalosconfigFile(target, merged);
     return ExitCode.ok;
   },
 };
@@ -114,6 +117,13 @@ function combinedSummary(plans: readonly MergePlan[], from: string, to: string):
     skipped: summaries.flatMap((summary) => summary.skipped),
     current: { from, to },
   };
+}
+
+function changes(summary: Summary): boolean {
+  return (
+    summary.added.length + summary.renamed.length + summary.replaced.length > 0 ||
+    summary.current.from !== summary.current.to
+  );
 }
 
 function describePlan(summary: Summary, target: string): string {
