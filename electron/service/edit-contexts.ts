@@ -66,7 +66,7 @@ export async function removeContexts(
   deps: ServiceDeps,
   names: readonly string[],
 ): Promise<{ removed: string[] }> {
-  await deps.store.update((current) => {
+  const change: Change = (current) => {
     for (const name of names) {
       requireContext(current, name);
       // talosctl's `config remove` never removes the current context either.
@@ -77,12 +77,11 @@ export async function removeContexts(
       }
     }
     return { ...current, contexts: current.contexts.filter((entry) => !names.includes(entry.context.name)) };
-  });
-  const after = await deps.store.read();
-  // In `all` mode the file still lists the removed contexts: rewrite it without them.
-  if (after.current !== '' && after.settings.targetMode === 'all')
-    await syncTalosconfig(deps, (document) => document);
-  return { removed: [...names] };
+  };
+  // In `all` mode the file lists the removed contexts too: the removal and the rewrite go together, so the
+  // file's copies are compared with the vault as it was (they are known, not foreign) and do not come back.
+  await commit(deps, names, change);
+  return { removed: [...new Set(names)] };
 }
 
 export function setEndpoints(

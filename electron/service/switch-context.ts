@@ -31,6 +31,10 @@ export async function syncTalosconfig(
       `${target.path} is read-only (mounted by Kubernetes); choose a file with --talosconfig`,
     );
   }
+  // Open the vault before taking the lock, which lives in the vault's folder: a missing vault or an
+  // unavailable key is then reported as such (not as a lock file that cannot be made), and a passphrase
+  // prompt does not hold other writers up.
+  await deps.store.read();
   return withFileLock(join(deps.store.dir, 'talosconfig.lock'), async () => {
     const file = await readTarget(target.path);
     const foreign: SwitchResult['foreign'] = { imported: [], backupPath: null };

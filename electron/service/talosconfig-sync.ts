@@ -51,13 +51,17 @@ export async function backUpTalosconfig(path: string, text: string, now: Date): 
     .toISOString()
     .replace(/[-:]/g, '')
     .replace(/\.\d+Z$/, 'Z');
-  const backupPath = `${path}.bak-${stamp}`;
-  try {
-    await writeFile(backupPath, text, { mode: 0o600, flag: 'wx' });
-  } catch (error) {
-    throw describeFileError(backupPath, error, 'write');
+  // Two backups within one second (a script switching in a loop) get -1, -2, …: never overwrite one.
+  for (let attempt = 0; ; attempt++) {
+    const backupPath = `${path}.bak-${stamp}${attempt === 0 ? '' : `-${attempt}`}`;
+    try {
+      await writeFile(backupPath, text, { mode: 0o600, flag: 'wx' });
+      return backupPath;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 99)
+        throw describeFileError(backupPath, error, 'write');
+    }
   }
-  return backupPath;
 }
 
 export function renderTalosconfig(document: VaultDocument): string {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { UsageError } from '../../../shared/user-error.js';
+import { readTalosconfigFile } from '../../talosconfig-file.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -29,11 +30,16 @@ export const initCommand: CliCommand = {
     });
     if (positionals.length > 0) throw new UsageError('init takes no arguments (see `talcred init --help`)');
     const service = openService(io, globals);
-    const created = await service.init({ keySource: values.passphrase === true ? 'passphrase' : 'keychain' });
     const talosconfig = service.deps.talosconfig();
-    const offer = existsSync(talosconfig.path) && values['no-import'] !== true;
+    // Over an existing vault init only fails: do not ask a question first.
+    const offer =
+      !(await service.deps.store.exists()) && existsSync(talosconfig.path) && values['no-import'] !== true;
     const wanted =
       offer && (values.import === true || (await confirm(io, `Import the contexts of ${talosconfig.path}?`)));
+    // Check the file before the vault exists: one that cannot be imported must not leave a half-done init
+    // behind (exit 2 changes nothing on disk).
+    if (wanted) await readTalosconfigFile(talosconfig.path);
+    const created = await service.init({ keySource: values.passphrase === true ? 'passphrase' : 'keychain' });
     const imported = wanted
       ? await service.importContexts({ sources: [{ kind: 'file', path: talosconfig.path }] })
       : null;
