@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { dirname } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import { maxTalosconfigBytes } from '../shared/talosconfig/limits.js';
 import type { TalosConfig } from '../shared/talosconfig/model.js';
@@ -17,7 +17,9 @@ export const STDIN_SOURCE = 'standard input';
 
 /** Where talosctl would look, from the `--talosconfig` flag and the environment (TALOS.md). */
 export function locateTalosconfig(flag: string | undefined, env: NodeJS.ProcessEnv): ResolvedTalosconfigPath {
-  return resolveTalosconfigPath({ flag, env, homeDir: env.HOME ?? homedir(), exists: existsSync });
+  const located = resolveTalosconfigPath({ flag, env, homeDir: env.HOME ?? homedir(), exists: existsSync });
+  // Absolute, so the vault's record of the file it last wrote matches however the path was spelled.
+  return { ...located, path: resolve(located.path) };
 }
 
 // The parser gets bytes, not a decoded string: Buffer#toString would turn invalid UTF-8 into U+FFFD and the

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { link, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -75,7 +75,12 @@ async function acquire(lockPath: string, options: FileLockOptions): Promise<Hold
  * and a crash can never leave an empty lock file whose holder is unknown.
  */
 async function tryCreate(lockPath: string, holder: Holder): Promise<boolean> {
-  const temp = join(dirname(lockPath), `.${basename(lockPath)}.${randomBytes(6).toString('hex')}.tmp`);
+  // Host and pid in the name too: a writer killed before the content is on disk leaves an empty temp file,
+  // and only its name can then say whose it was.
+  const temp = join(
+    dirname(lockPath),
+    `.${basename(lockPath)}.${hostTag()}.${holder.pid}.${randomBytes(6).toString('hex')}.tmp`,
+  );
   try {
     await writeFile(temp, JSON.stringify(holder), { mode: 0o600, flag: 'wx' });
   } catch (error) {
@@ -172,9 +177,16 @@ export async function removeDeadLockTemps(lockPath: string): Promise<void> {
   const names = await readdir(folder).catch(() => []);
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const holder = await readHolder(join(folder, name));
-    if (holder !== null && isDead(holder)) await unlink(join(folder, name)).catch(() => undefined);
+    const [host, pid] = name.slice(prefix.length).split('.');
+    const holder = { pid: Number(pid), host: host === hostTag() ? hostname() : '', since: '', token: '' };
+    if (Number.isInteger(holder.pid) && isDead(holder))
+      await unlink(join(folder, name)).catch(() => undefined);
   }
+}
+
+/** A short, file-name-safe tag of this machine's name. */
+function hostTag(): string {
+  return createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 }
 
 async function release(lockPath: string, holder: Holder): Promise<void> {

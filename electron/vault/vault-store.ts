@@ -68,11 +68,14 @@ const DAMAGE_CODES = ['vault-corrupt', 'vault-foreign', 'vault-invalid'] as cons
 export function openVaultStore(options: VaultStoreOptions): VaultStore {
   const paths = vaultPaths(options.dir);
   const now = options.now ?? (() => new Date());
-  const locked = <T>(work: () => Promise<T>) =>
-    withFileLock(paths.lock, work, {
+  const locked = async <T>(work: () => Promise<T>): Promise<T> => {
+    // The lock file lives in the vault folder: with no folder there is no vault, and that is what to say.
+    if (!(await fileExists(paths.dir))) throw await missingError();
+    return withFileLock(paths.lock, work, {
       now,
       ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
     });
+  };
 
   // The last key in use, so a passphrase is asked for and stretched once per store, not once per change.
   let cachedKey: { vaultId: string; keyCheck: string; key: Buffer } | null = null;
@@ -196,12 +199,13 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
         }
       };
       await refuseIfPresent();
-      await ensureFolder();
       const vaultId = randomUUID();
       const source = options.keySources[kind];
-      // Outside the lock: a passphrase prompt must not hold other writers up.
+      // Outside the lock: a passphrase prompt must not hold other writers up. Before the folder is made:
+      // without a keychain, nothing is left behind.
       const { key, kdf } = await source.createKey(vaultId);
       try {
+        await ensureFolder();
         await locked(async () => {
           await refuseIfPresent();
           await commit(sealDocument(checked, { vaultId, keySource: kind, kdf }, key), null);
