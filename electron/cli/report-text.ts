@@ -25,13 +25,25 @@ function rolesCell(report: ContextReport): string {
   return report.cert.roles.length === 0 ? '(none)' : report.cert.roles.join(',');
 }
 
-/** The table talosctl's `config contexts` prints, plus roles and expiry, then every finding. */
-export function formatContextReports(reports: readonly ContextReport[], now: Date): string {
+/** A vault context also knows its cluster: the stored CA its `ca` holds (null when none). */
+type ReportRow = ContextReport & { cluster?: string | null };
+
+/**
+ * The table talosctl's `config contexts` prints, plus roles and expiry (and, for vault contexts, the
+ * cluster), then every finding.
+ */
+export function formatContextReports(
+  reports: readonly ReportRow[],
+  now: Date,
+  options: { cluster?: boolean } = {},
+): string {
+  const withCluster = options.cluster === true;
   const table = formatTable(
-    ['CURRENT', 'NAME', 'ENDPOINTS', 'NODES', 'ROLES', 'EXPIRES'],
+    ['CURRENT', 'NAME', ...(withCluster ? ['CLUSTER'] : []), 'ENDPOINTS', 'NODES', 'ROLES', 'EXPIRES'],
     reports.map((report) => [
       report.current ? '*' : '',
       report.name,
+      ...(withCluster ? [report.cluster ?? '-'] : []),
       listCell(report.endpoints),
       listCell(report.nodes),
       rolesCell(report),

@@ -72,6 +72,34 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'write contexts to a plain talosconfig for a teammate',
     load: async () => (await import('./commands/export.js')).exportCommand,
   },
+  ca: {
+    summary: 'import, list and remove the cluster CAs this vault issues with',
+    load: async () => (await import('./commands/ca.js')).caCommand,
+  },
+  issue: {
+    summary: 'issue a least-privilege talosconfig signed by a stored cluster CA',
+    load: async () => (await import('./commands/issue.js')).issueCommand,
+  },
+  log: {
+    summary: 'the issuance log and each CA revocation horizon',
+    load: async () => (await import('./commands/log.js')).logCommand,
+  },
+  request: {
+    summary: 'make a key inside the vault and a certificate request for it',
+    load: async () => (await import('./commands/request.js')).requestCommand,
+  },
+  sign: {
+    summary: "sign someone's certificate request with a stored cluster CA",
+    load: async () => (await import('./commands/sign.js')).signCommand,
+  },
+  accept: {
+    summary: 'store the certificate returned for a pending request as a vault context',
+    load: async () => (await import('./commands/accept.js')).acceptCommand,
+  },
+  doctor: {
+    summary: 'check vault contexts offline and, with --online, against their endpoints',
+    load: async () => (await import('./commands/doctor.js')).doctorCommand,
+  },
   lock: {
     summary: "remove the plaintext credential from talosctl's config file",
     load: async () => (await import('./commands/lock.js')).lockCommand,

@@ -16,5 +16,9 @@ export function toContextItem(entry: VaultContext, document: VaultDocument, now:
     note: entry.meta.note,
     source: entry.meta.source,
     importedAt: entry.meta.importedAt,
+    // DESIGN.md "Issuing": a stored CA's fingerprint groups the contexts that trust it into its cluster.
+    cluster:
+      document.cas.find((ca) => report.ca.some((facts) => facts.fingerprintSha256 === ca.fingerprintSha256))
+        ?.name ?? null,
   };
 }

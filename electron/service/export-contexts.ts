@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { UsageError } from '../../shared/user-error.js';
 import type { TalosConfig } from '../../shared/talosconfig/model.js';
 import { serializeTalosconfig } from '../../shared/talosconfig/serialize.js';
-import { writeFileAtomic } from '../files/atomic-write.js';
+import { recordContextsExport } from './issuing/age-export.js';
+import { writeWithVaultChange } from './issuing/output-file.js';
 import type { ServiceDeps } from './service-deps.js';
 import { requireContext } from './vault-lookup.js';
 
@@ -24,6 +25,13 @@ export async function exportContexts(
   if (!overwrite && existsSync(path)) {
     throw new UsageError(`${path} already exists; choose another file or pass --force to overwrite it`);
   }
-  await writeFileAtomic(path, serializeTalosconfig(config), { mode: 0o600 });
+  // The issuance log says where each certificate this vault issued went (DESIGN.md "Issuing").
+  const exported = config.contexts.map((context) => context.name);
+  await writeWithVaultChange(
+    deps,
+    { path, bytes: serializeTalosconfig(config) },
+    (document) => recordContextsExport(document, exported, path),
+    false,
+  );
   return { path, contexts: config.contexts.map((context) => context.name) };
 }

@@ -16,6 +16,8 @@ export const contextItemSchema = contextReportSchema.extend({
   note: z.string(),
   source: z.string(),
   importedAt: z.string(),
+  /** The name of the stored CA this context's `ca` holds (its cluster), or null. */
+  cluster: z.string().nullable(),
 });
 export type ContextItem = z.infer<typeof contextItemSchema>;
 

@@ -1,24 +1,42 @@
+import { resolve } from 'node:path';
 import type { ImportSource } from '../../../shared/contract/vault-contract.js';
 import { UsageError } from '../../../shared/user-error.js';
+import { readAgeTalosconfig } from '../../service/issuing/age-export.js';
 import { STDIN_SOURCE } from '../../talosconfig-file.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
-import { printJson, readStream, writeLine } from '../io.js';
+import { printJson, readStream, writeLine, type CliIo } from '../io.js';
+import { canPrompt, promptHidden } from '../prompt.js';
 import { openService } from '../vault-access.js';
 
-const help = `Usage: talcred import FILE...|- [--dedupe] [--replace] [--dry-run] [--json]
+const help = `Usage: talcred import FILE...|- [--age-identity FILE...] [--dedupe] [--replace] [--dry-run] [--json]
 
 Imports talosconfig contexts into the vault with talosctl's merge rules: a context whose name is taken is
 renamed NAME-1, NAME-2, ...; nothing is lost. Importing stores; it does not switch (see \`talcred use\`).
 
-  FILE        talosconfig files; "-" reads standard input (pasted text)
+  FILE        talosconfig files, plain or age-encrypted (told by content: \`talcred export\` with age,
+              or \`age -r\` / \`age -p\`); "-" reads standard input (plain text)
+  --age-identity FILE
+              an age identity file (age-keygen) to open files encrypted to recipients (repeatable);
+              a passphrase file asks for its passphrase, or takes $TALCRED_EXPORT_PASSPHRASE
   --dedupe    skip a context identical to one already in the vault (any name)
   --replace   a context replaces the vault's context of the same name (labels and note are kept)
   --dry-run   show what would change; change nothing
   --json      {"added", "renamed", "replaced", "skipped", "current", "written"}
 
 After importing, you may delete the plaintext copies: the vault holds everything.`;
+
+/** The passphrase of an age file: $TALCRED_EXPORT_PASSPHRASE, else asked on the terminal. */
+async function agePassphrase(io: CliIo): Promise<string> {
+  const fromEnv = io.env.TALCRED_EXPORT_PASSPHRASE;
+  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (!canPrompt(io))
+    throw new UsageError(
+      'the age file needs its passphrase: set TALCRED_EXPORT_PASSPHRASE or run on a terminal',
+    );
+  return promptHidden(io, 'Passphrase of the age file: ');
+}
 
 export const importCommand: CliCommand = {
   name: 'import',
@@ -29,14 +47,21 @@ export const importCommand: CliCommand = {
       dedupe: { type: 'boolean' },
       replace: { type: 'boolean' },
       'dry-run': { type: 'boolean' },
+      'age-identity': { type: 'string', multiple: true },
       json: { type: 'boolean' },
     });
+    const ageKeys = {
+      identityFiles: (values['age-identity'] ?? []).map((file) => resolve(io.cwd, file)),
+      passphrase: () => agePassphrase(io),
+    };
     if (positionals.length === 0)
       throw new UsageError('import needs a file or "-" (see `talcred import --help`)');
     const sources: ImportSource[] = [];
     for (const file of positionals) {
-      if (file !== '-') sources.push({ kind: 'file', path: file });
-      else if (io.stdin.isTTY === true)
+      if (file !== '-') {
+        const text = await readAgeTalosconfig(file, ageKeys);
+        sources.push(text === null ? { kind: 'file', path: file } : { kind: 'text', text, label: file });
+      } else if (io.stdin.isTTY === true)
         throw new UsageError('"-" reads standard input, but it is a terminal; pipe a file in');
       else
         sources.push({

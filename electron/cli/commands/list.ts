@@ -12,7 +12,8 @@ Every context in the vault: current marker, endpoints, nodes, roles, expiry, the
 (expired or expiring certificates, wrong extended key usage, a key that does not match, ...).
 
   --json               an array of the objects \`talcred inspect --json\` prints, plus "labels",
-                       "lastUsed", "note", "source", "importedAt"
+                       "lastUsed", "note", "source", "importedAt", "cluster" (the stored CA
+                       its ca holds, or null)
   --label KEY=VALUE    only contexts carrying that label`;
 
 export const listCommand: CliCommand = {
@@ -27,7 +28,10 @@ export const listCommand: CliCommand = {
     if (positionals.length > 0) throw new UsageError('list takes no arguments (see `talcred list --help`)');
     let items = await openService(io, globals).list({});
     if (values.label !== undefined) {
-      const [key = '', value] = values.label.split('=', 2);
+      // Split at the first "=" only: a value may hold "=" itself (`label` accepts url=https://x/?a=b).
+      const equals = values.label.indexOf('=');
+      const key = equals === -1 ? values.label : values.label.slice(0, equals);
+      const value = equals === -1 ? undefined : values.label.slice(equals + 1);
       items = items.filter(
         (item) => Object.hasOwn(item.labels, key) && (value === undefined || item.labels[key] === value),
       );
@@ -38,7 +42,7 @@ export const listCommand: CliCommand = {
         io.stdout,
         items.length === 0
           ? 'the vault is empty: `talcred import FILE`'
-          : formatContextReports(items, io.now()),
+          : formatContextReports(items, io.now(), { cluster: true }),
       );
     return ExitCode.ok;
   },

@@ -19,6 +19,7 @@ function describe(item: ContextItem, now: Date): string[] {
     `name         ${item.name}${item.current ? ' (current)' : ''}`,
     `endpoints    ${item.endpoints.join(', ') || '-'}`,
     `nodes        ${item.nodes.join(', ') || '-'}`,
+    `cluster      ${item.cluster ?? '- (its CA is not stored: talcred ca import)'}`,
     `auth         ${item.auth}`,
   ];
   if (item.cert) {

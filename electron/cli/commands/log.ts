@@ -1,0 +1,68 @@
+import type { LogResult } from '../../../shared/contract/issuing-contract.js';
+import { UsageError } from '../../../shared/user-error.js';
+import { createIssuingService } from '../../service/issuing/issuing-service.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliCommand } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+import { formatTable, printJson, writeLine, type CliIo } from '../io.js';
+import { openService } from '../vault-access.js';
+
+const help = `Usage: talcred log [--ca NAME] [--json]
+
+The issuance log: every certificate this vault issued or signed (serial in lowercase hex, SHA-256
+fingerprint, CA, roles, validity, identity, context, when, where it was exported), then each CA's
+revocation horizon. Talos cannot revoke a certificate: everything a CA issued so far is dead only after
+the latest expiry among them; before that, only rotating the OS CA (talosctl rotate-ca) ends them.
+
+  --ca NAME   only certificates issued by this CA
+  --json      {"entries": [...], "horizons": [{"ca", "fingerprintSha256", "revocationHorizon"}]}`;
+
+function printLog(io: CliIo, log: LogResult, now: Date): void {
+  if (log.entries.length === 0) writeLine(io.stdout, 'nothing issued yet');
+  else {
+    const rows = log.entries.map((entry) => [
+      entry.issuedAt,
+      entry.serial,
+      entry.caName,
+      entry.roles.join(','),
+      `${entry.notAfter}${Date.parse(entry.notAfter) <= now.getTime() ? ' (expired)' : ''}`,
+      entry.identity ?? '-',
+      entry.context ?? '-',
+      entry.exportedTo.join(', ') || '-',
+    ]);
+    writeLine(
+      io.stdout,
+      formatTable(
+        ['ISSUED', 'SERIAL', 'CA', 'ROLES', 'VALID UNTIL', 'IDENTITY', 'CONTEXT', 'EXPORTED TO'],
+        rows,
+      ),
+    );
+  }
+  for (const horizon of log.horizons) {
+    writeLine(
+      io.stdout,
+      horizon.revocationHorizon === null
+        ? `CA ${horizon.ca}: nothing it issued is still valid`
+        : `CA ${horizon.ca}: everything issued so far is dead after ${horizon.revocationHorizon}`,
+    );
+  }
+}
+
+export const logCommand: CliCommand = {
+  name: 'log',
+  summary: 'the issuance log and each CA revocation horizon',
+  help,
+  async run(argv, io, globals) {
+    const { values, positionals } = parseCommandArgs('log', argv, {
+      ca: { type: 'string' },
+      json: { type: 'boolean' },
+    });
+    if (positionals.length > 0) throw new UsageError('log takes no arguments (see `talcred log --help`)');
+    const log = await createIssuingService(openService(io, globals).deps).log(
+      values.ca === undefined ? {} : { ca: values.ca },
+    );
+    if (values.json === true) printJson(io, log);
+    else printLog(io, log, io.now());
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,111 @@
+import { X509Certificate } from 'node:crypto';
+import type { IssuingArgs } from '../../../shared/contract/issuing-contract.js';
+import { UsageError } from '../../../shared/user-error.js';
+import type { PendingRequest, VaultDocument } from '../../../shared/vault/vault-document.js';
+import { readFileLimited } from '../../files/read-limited.js';
+import { fingerprintSha256, isSignedBy, readCertificates } from '../../pki/certificate-facts.js';
+import { PkiError } from '../../pki/pki-error.js';
+import { publicKeysMatch, readPrivateKeyPem } from '../../pki/private-key.js';
+import { toContextItem } from '../context-item.js';
+import type { ServiceDeps } from '../service-deps.js';
+import { requireContext } from '../vault-lookup.js';
+import { clusterAddresses, freeContextName } from './cluster.js';
+import { issuedContext } from './issue-config.js';
+import { writeWithVaultChange } from './output-file.js';
+
+const MAX_PEM_BYTES = 256 * 1024;
+
+async function readCertificateFile(path: string): Promise<X509Certificate[]> {
+  const pem = (await readFileLimited(path, MAX_PEM_BYTES)).toString('latin1');
+  const certificates = readCertificates(pem, path);
+  if (certificates.length === 0) throw new PkiError('invalid-pem', `${path}: holds no CERTIFICATE block`);
+  return certificates;
+}
+
+function matchingRequest(pending: readonly PendingRequest[], cert: X509Certificate, path: string) {
+  const request = pending.find((candidate) =>
+    publicKeysMatch(cert.publicKey, readPrivateKeyPem(candidate.keyPem)),
+  );
+  if (request) return request;
+  const names = pending.map((candidate) => candidate.name);
+  throw new PkiError(
+    'no-pending-request',
+    `${path}: this certificate is for a key no pending request of this vault holds (${names.length === 0 ? 'none is pending' : `pending: ${names.join(', ')}`}); it was made for another request`,
+  );
+}
+
+/** The CA that signed `cert`: the given file's, else a stored CA's. */
+function signingCa(
+  document: VaultDocument,
+  cert: X509Certificate,
+  path: string,
+  caFile: X509Certificate[] | undefined,
+): X509Certificate {
+  if (caFile !== undefined) {
+    const signer = caFile.find((ca) => isSignedBy(cert, ca));
+    if (signer === undefined) {
+      throw new PkiError(
+        'cert-not-signed-by-ca',
+        `${path}: not signed by the CA given with --ca; give the CA of the cluster that signed it`,
+      );
+    }
+    return signer;
+  }
+  const stored = document.cas.map((ca) => new X509Certificate(ca.certPem)).find((ca) => isSignedBy(cert, ca));
+  if (stored === undefined) {
+    throw new UsageError(
+      `${path}: its CA is not stored in this vault; give the cluster's CA certificate with --ca FILE`,
+    );
+  }
+  return stored;
+}
+
+/**
+ * Completes a pending request with the certificate its signer sent back: the certificate must certify the
+ * key kept in `pending` (matched by public key), and becomes a vault context named after the request.
+ */
+export async function acceptCertificate(deps: ServiceDeps, args: IssuingArgs<'accept'>) {
+  const [cert] = await readCertificateFile(args.certPath);
+  if (cert === undefined) throw new PkiError('invalid-pem', `${args.certPath}: holds no certificate`);
+  const caFile = args.caPath === undefined ? undefined : await readCertificateFile(args.caPath);
+  const before = await deps.store.read();
+  const request = matchingRequest(before.pending, cert, args.certPath);
+  const ca = signingCa(before, cert, args.certPath, caFile);
+  const cluster = clusterAddresses(before, fingerprintSha256(ca));
+  const now = deps.now();
+  const result = { storedAs: '' };
+  const document = await writeWithVaultChange(
+    deps,
+    null,
+    (current) => {
+      const pending = matchingRequest(current.pending, cert, args.certPath);
+      result.storedAs = freeContextName(current, pending.name);
+      const context = issuedContext({
+        name: result.storedAs,
+        endpoints: args.endpoints ?? cluster.endpoints,
+        nodes: args.nodes ?? cluster.nodes,
+        caCertPem: ca.toString(),
+        certPem: cert.toString(),
+        keyPem: pending.keyPem,
+      });
+      const meta = {
+        source: `accepted certificate ${args.certPath}`,
+        importedAt: now.toISOString(),
+        lastUsed: null,
+        labels: {},
+        note: '',
+      };
+      return {
+        ...current,
+        contexts: [...current.contexts, { context, meta }],
+        pending: current.pending.filter((candidate) => candidate !== pending),
+      };
+    },
+    true,
+  );
+  return {
+    request: request.name,
+    storedAs: result.storedAs,
+    item: toContextItem(requireContext(document, result.storedAs), document, now),
+  };
+}

@@ -1,0 +1,68 @@
+import type { IssuingArgs } from '../../../shared/contract/issuing-contract.js';
+import { UsageError } from '../../../shared/user-error.js';
+import type { PendingRequest } from '../../../shared/vault/vault-document.js';
+import { readFileLimited } from '../../files/read-limited.js';
+import { createCsr, readCsr } from '../../pki/csr.js';
+import { keyTypeName, readPrivateKeyPem } from '../../pki/private-key.js';
+import type { ServiceDeps } from '../service-deps.js';
+import { refuseOverwrite, writeWithVaultChange } from './output-file.js';
+import { checkRoles } from './policy.js';
+
+/** A CSR is a few hundred bytes; a far larger file is not one. */
+const MAX_CSR_BYTES = 64 * 1024;
+
+/**
+ * "Keys that never travel": the key is made and kept in the vault (encrypted, in `pending`); only the
+ * request leaves, to be signed by whoever holds the cluster's CA. Admin roles may be asked for: the signer
+ * applies the policy and confirms.
+ */
+export async function createRequest(deps: ServiceDeps, args: IssuingArgs<'createRequest'>) {
+  const roles = checkRoles(args.roles, true);
+  if (args.output !== undefined) refuseOverwrite(args.output, args.overwrite);
+  const before = await deps.store.read();
+  refuseTakenRequest(before.pending, args.name);
+  const created = await createCsr({ roles, keyType: args.keyType });
+  const pending: PendingRequest = {
+    name: args.name,
+    roles,
+    keyPem: created.keyPem,
+    csrPem: created.csrPem,
+    createdAt: deps.now().toISOString(),
+  };
+  await writeWithVaultChange(
+    deps,
+    args.output === undefined ? null : { path: args.output, bytes: created.csrPem },
+    (current) => {
+      refuseTakenRequest(current.pending, args.name);
+      return { ...current, pending: [...current.pending, pending] };
+    },
+    false,
+  );
+  return {
+    name: args.name,
+    roles,
+    keyType: keyTypeName(readPrivateKeyPem(created.keyPem)),
+    csrPem: created.csrPem,
+    path: args.output ?? null,
+  };
+}
+
+function refuseTakenRequest(pending: readonly PendingRequest[], name: string): void {
+  if (pending.some((request) => request.name === name)) {
+    throw new UsageError(
+      `a request named "${name}" is already waiting for its certificate; accept that certificate or choose another name`,
+    );
+  }
+}
+
+/** Reads and proves a certificate request file (its signature must verify with the key it carries). */
+export async function loadCsr(path: string) {
+  const pem = (await readFileLimited(path, MAX_CSR_BYTES)).toString('latin1');
+  return { pem, request: readCsr(pem, path) };
+}
+
+/** What a request asks for, shown to the signer before signing. */
+export async function readRequest(path: string) {
+  const { request } = await loadCsr(path);
+  return { roles: request.roles, commonName: request.commonName ?? null, keyType: request.keyType };
+}
