@@ -7,7 +7,12 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 /** Only these four shell files may touch Electron (DESIGN.md: the rest of electron/ runs on plain Node). */
-const electronShellFiles = ['electron/main.ts', 'electron/preload.ts', 'electron/ipc.ts', 'electron/security.ts'];
+const electronShellFiles = [
+  'electron/main.ts',
+  'electron/preload.ts',
+  'electron/ipc.ts',
+  'electron/security.ts',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'coverage/', 'tests/fixtures/'] },
@@ -58,10 +63,13 @@ export default tseslint.config(
           paths: [
             {
               name: 'electron',
-              message: 'Only electron/{main,preload,ipc,security}.ts import electron; the rest runs on plain Node.',
+              message:
+                'Only electron/{main,preload,ipc,security}.ts import electron; the rest runs on plain Node.',
             },
           ],
-          patterns: [{ group: ['**/renderer/**'], message: 'The main process does not import the renderer.' }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'The main process does not import the renderer.' },
+          ],
         },
       ],
     },
@@ -76,7 +84,9 @@ export default tseslint.config(
             name,
             message: 'The renderer talks only to window.talos: no Node or Electron imports.',
           })),
-          patterns: [{ group: ['**/electron/**'], message: 'The renderer does not import main-process code.' }],
+          patterns: [
+            { group: ['**/electron/**'], message: 'The renderer does not import main-process code.' },
+          ],
         },
       ],
     },
