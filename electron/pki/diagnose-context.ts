@@ -1,3 +1,4 @@
+import { relativeTime } from '../../shared/relative-time.js';
 import type { KeyObject, X509Certificate } from 'node:crypto';
 import type { CaFacts, CertFacts, ContextReport } from '../../shared/context-report.js';
 import {
@@ -168,8 +169,8 @@ function checkKey(diagnosis: Diagnosis, leaf: X509Certificate, key: KeyObject): 
   );
 }
 
-function daysLeft(notAfter: string, now: Date): number {
-  return Math.floor((Date.parse(notAfter) - now.getTime()) / dayMs);
+function timeLeft(notAfter: string, now: Date): string {
+  return relativeTime(new Date(notAfter), now);
 }
 
 function isExpiringSoon(notAfter: string, diagnosis: Diagnosis): boolean {
@@ -197,7 +198,7 @@ function checkValidity(diagnosis: Diagnosis, facts: CertFacts): void {
     add(
       diagnosis,
       'cert-expiring-soon',
-      `${crtPath}: the client certificate expires at ${facts.notAfter} (in ${daysLeft(facts.notAfter, diagnosis.options.now)} days) — issue a new talosconfig before then`,
+      `${crtPath}: the client certificate expires at ${facts.notAfter} (${timeLeft(facts.notAfter, diagnosis.options.now)}) — issue a new talosconfig before then`,
     );
   }
 }
@@ -274,7 +275,7 @@ function diagnoseCa(diagnosis: Diagnosis, facts: CaFacts, index: number, count: 
     add(
       diagnosis,
       'ca-expiring-soon',
-      `${caPath}: ${which} expires at ${facts.notAfter} (in ${daysLeft(facts.notAfter, diagnosis.options.now)} days) — rotate the cluster's OS CA (talosctl rotate-ca) and issue new talosconfigs`,
+      `${caPath}: ${which} expires at ${facts.notAfter} (${timeLeft(facts.notAfter, diagnosis.options.now)}) — rotate the cluster's OS CA (talosctl rotate-ca) and issue new talosconfigs`,
     );
   }
   return facts;

@@ -26,7 +26,7 @@ export function checkRoles(requested: readonly string[], allowAdmin: boolean): s
   if (powerful.length > 0 && !allowAdmin) {
     throw new PkiError(
       'admin-not-confirmed',
-      `${powerful.map((info) => info.role).join(' and ')} can do anything on the cluster; confirm explicitly (talcred: --yes-admin) or choose a narrower role`,
+      `${powerful.map((info) => info.role).join(' and ')} can do anything on the cluster; pass --yes-admin to confirm, or choose a narrower role`,
     );
   }
   return roles;
