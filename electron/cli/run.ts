@@ -100,6 +100,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'check vault contexts offline and, with --online, against their endpoints',
     load: async () => (await import('./commands/doctor.js')).doctorCommand,
   },
+  settings: {
+    summary: 'show or change the vault settings (mode, TTLs, expiry warning)',
+    load: async () => (await import('./commands/settings.js')).settingsCommand,
+  },
   lock: {
     summary: "remove the plaintext credential from talosctl's config file",
     load: async () => (await import('./commands/lock.js')).lockCommand,

@@ -14,6 +14,7 @@ import { toContextItem } from './context-item.js';
 import { labelContext, removeContexts, renameContext, setEndpoints, setNodes } from './edit-contexts.js';
 import { exportContexts } from './export-contexts.js';
 import { importContexts } from './import-contexts.js';
+import { changeSettings } from './settings.js';
 import type { ServiceDeps } from './service-deps.js';
 import { switchContext } from './switch-context.js';
 import { requireContext } from './vault-lookup.js';
@@ -150,6 +151,9 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     async restore(args) {
       const backup = await store.restore(parse('restore', args).backup);
       return { name: backup.name, savedAt: backup.savedAt?.toISOString() ?? null, readable: backup.readable };
+    },
+    async settings(args) {
+      return changeSettings(deps, parse('settings', args).set);
     },
   };
   return { ...operations, deps };

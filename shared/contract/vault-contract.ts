@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contextReportSchema } from '../context-report.js';
+import { vaultSettingsFields, vaultSettingsSchema } from '../vault/vault-document.js';
 
 /**
  * The vault operations, declared once (DESIGN.md "One contract, three transports"). The service object in
@@ -118,6 +119,8 @@ export const vaultContract = {
     result: z.object({ keySource: z.enum(['keychain', 'passphrase']) }),
   },
   restore: { args: z.object({ backup: z.string().optional() }), result: backupInfoSchema },
+  /** Reads the settings; with `set`, changes those fields first (the rest stay). */
+  settings: { args: z.object({ set: vaultSettingsFields.partial() }), result: vaultSettingsSchema },
 } as const;
 
 type Contract = typeof vaultContract;

@@ -39,20 +39,20 @@ export const vaultContextSchema = z.object({
 });
 export type VaultContext = z.infer<typeof vaultContextSchema>;
 
-export const vaultSettingsSchema = z
-  .object({
-    /** `active`: the talosctl file holds only the current context; `all`: every vault context. */
-    targetMode: z.enum(['active', 'all']),
-    /** What `use` does with contexts in the talosctl file that the vault does not know. */
-    foreignContexts: z.enum(['import', 'backup']),
-    expiryWarningDays: z.number().int().min(0).max(3650),
-    defaultTtlSeconds: z.number().int().positive(),
-    maxTtlSeconds: z.number().int().positive(),
-  })
-  .refine((settings) => settings.defaultTtlSeconds <= settings.maxTtlSeconds, {
-    message: 'the default TTL is above the maximum TTL',
-    path: ['defaultTtlSeconds'],
-  });
+/** The settings' fields, without the cross-field rule (so a change can name a subset of them). */
+export const vaultSettingsFields = z.object({
+  /** `active`: the talosctl file holds only the current context; `all`: every vault context. */
+  targetMode: z.enum(['active', 'all']),
+  /** What `use` does with contexts in the talosctl file that the vault does not know. */
+  foreignContexts: z.enum(['import', 'backup']),
+  expiryWarningDays: z.number().int().min(0).max(3650),
+  defaultTtlSeconds: z.number().int().positive(),
+  maxTtlSeconds: z.number().int().positive(),
+});
+export const vaultSettingsSchema = vaultSettingsFields.refine(
+  (settings) => settings.defaultTtlSeconds <= settings.maxTtlSeconds,
+  { message: 'the default TTL is above the maximum TTL', path: ['defaultTtlSeconds'] },
+);
 export type VaultSettings = z.infer<typeof vaultSettingsSchema>;
 
 export const vaultCaSchema = z.object({

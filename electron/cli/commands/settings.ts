@@ -1,0 +1,81 @@
+import { formatDuration, parseDuration } from '../../../shared/duration.js';
+import { UsageError } from '../../../shared/user-error.js';
+import type { VaultSettings } from '../../../shared/vault/vault-document.js';
+import { parseCommandArgs } from '../args.js';
+import type { CliCommand } from '../command.js';
+import { ExitCode } from '../exit-codes.js';
+import { printJson, writeLine } from '../io.js';
+import { openService } from '../vault-access.js';
+
+const help = `Usage: talcred settings [KEY=VALUE...] [--json]
+
+Shows the vault settings; with KEY=VALUE items, changes them first.
+
+  mode=active|all         what \`talcred use\` writes for talosctl: only the current context (default), or
+                          every context (the change is applied to the file at once)
+  foreign=import|backup   contexts found in talosctl's file that the vault lacks: import them (default), or
+                          back the file up as FILE.bak-TIMESTAMP before overwriting it
+  warn-days=N             warn this many days before a certificate expires (default 14)
+  default-ttl=DURATION    lifetime of issued certificates when --ttl is not given (default 7d)
+  max-ttl=DURATION        the longest lifetime \`talcred issue\` and \`sign\` allow (default 365d)
+
+Durations: 90m, 8h, 7d, 2w.`;
+
+type Change = Partial<VaultSettings>;
+
+const keys: Record<string, (value: string, change: Change) => void> = {
+  mode: (value, change) => {
+    if (value !== 'active' && value !== 'all')
+      throw new UsageError(`mode must be "active" or "all", not "${value}"`);
+    change.targetMode = value;
+  },
+  foreign: (value, change) => {
+    if (value !== 'import' && value !== 'backup') {
+      throw new UsageError(`foreign must be "import" or "backup", not "${value}"`);
+    }
+    change.foreignContexts = value;
+  },
+  'warn-days': (value, change) => {
+    if (!/^\d{1,4}$/.test(value))
+      throw new UsageError(`warn-days must be a whole number of days, not "${value}"`);
+    change.expiryWarningDays = Number(value);
+  },
+  'default-ttl': (value, change) => {
+    change.defaultTtlSeconds = parseDuration(value);
+  },
+  'max-ttl': (value, change) => {
+    change.maxTtlSeconds = parseDuration(value);
+  },
+};
+
+function describe(settings: VaultSettings): string[] {
+  return [
+    `mode          ${settings.targetMode}`,
+    `foreign       ${settings.foreignContexts}`,
+    `warn-days     ${settings.expiryWarningDays}`,
+    `default-ttl   ${formatDuration(settings.defaultTtlSeconds)}`,
+    `max-ttl       ${formatDuration(settings.maxTtlSeconds)}`,
+  ];
+}
+
+export const settingsCommand: CliCommand = {
+  name: 'settings',
+  summary: 'show or change the vault settings (mode, TTLs, expiry warning)',
+  help,
+  async run(argv, io, globals) {
+    const { values, positionals } = parseCommandArgs('settings', argv, { json: { type: 'boolean' } });
+    const change: Change = {};
+    for (const item of positionals) {
+      const [key = '', value] = item.split(/=(.*)/s, 2);
+      const apply = Object.hasOwn(keys, key) ? keys[key] : undefined;
+      if (!apply || value === undefined) {
+        throw new UsageError(`"${item}" is not KEY=VALUE with KEY one of ${Object.keys(keys).join(', ')}`);
+      }
+      apply(value, change);
+    }
+    const settings = await openService(io, globals).settings({ set: change });
+    if (values.json === true) printJson(io, settings);
+    else for (const line of describe(settings)) writeLine(io.stdout, line);
+    return ExitCode.ok;
+  },
+};

@@ -1,0 +1,20 @@
+import type { VaultSettings } from '../../shared/vault/vault-document.js';
+import type { ServiceDeps } from './service-deps.js';
+import { syncTalosconfig } from './switch-context.js';
+
+/**
+ * Changes the vault settings (the schema checks them: default TTL <= maximum, sane ranges). A new target
+ * mode takes effect at once: talosctl's file is rewritten to hold one context or all of them.
+ */
+export async function changeSettings(deps: ServiceDeps, set: Partial<VaultSettings>): Promise<VaultSettings> {
+  const before = await deps.store.read();
+  const given = Object.fromEntries(
+    Object.entries(set as Record<string, unknown>).filter(([, value]) => value !== undefined),
+  );
+  if (Object.keys(given).length === 0) return before.settings;
+  const change = (document: typeof before) => ({ ...document, settings: { ...document.settings, ...given } });
+  const modeChanges = set.targetMode !== undefined && set.targetMode !== before.settings.targetMode;
+  if (modeChanges && before.current !== '') await syncTalosconfig(deps, change);
+  else await deps.store.update(change);
+  return (await deps.store.read()).settings;
+}
