@@ -11,8 +11,8 @@ export const rekeyCommand: CliCommand = {
   help: `Usage: talcred rekey [--keychain | --passphrase]
 
 Re-encrypts the vault (and its backups) under a new key: --keychain moves it to a random key in the OS
-keychain, --passphrase to a key derived from a new passphrase. Without either, a fresh key from the same
-source. The old key is dropped only after the vault is safely written under the new one.`,
+keychain, --passphrase to a key derived from a new passphrase (asked twice on the terminal, or
+TALCRED_NEW_PASSPHRASE in scripts). Without either, a fresh key from the same source. The old key is dropped only after the vault is safely written under the new one.`,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('rekey', argv, {
       keychain: { type: 'boolean' },
@@ -21,7 +21,7 @@ source. The old key is dropped only after the vault is safely written under the 
     if (positionals.length > 0 || (values.keychain === true && values.passphrase === true)) {
       throw new UsageError('rekey takes --keychain or --passphrase (see `talcred rekey --help`)');
     }
-    const service = openService(io, globals);
+    const service = openService(io, globals, { rekey: true });
     const current = await service.deps.store.keySourceKind();
     const keySource =
       values.keychain === true ? 'keychain' : values.passphrase === true ? 'passphrase' : current;

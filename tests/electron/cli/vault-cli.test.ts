@@ -394,11 +394,22 @@ describe('talcred and the vault key', () => {
     expect((await json<{ keySource: string }>(sandbox, ['status'])).keySource).toBe('keychain');
 
     const fresh = { TALCRED_PASSPHRASE: 'a new passphrase' };
-    expect((await sandbox.run(['rekey', '--passphrase'], { env: fresh })).code).toBe(0);
+    const toPassphrase = { TALCRED_PASSPHRASE: undefined, TALCRED_NEW_PASSPHRASE: 'a new passphrase' };
+    expect((await sandbox.run(['rekey', '--passphrase'], { env: toPassphrase })).code).toBe(0);
     expect(keychainEntry(keychainId)).toBeNull();
     expect(await bad(sandbox, ['list'])).toMatch(/wrong passphrase/);
     const back = await sandbox.run(['list', '--json'], { env: fresh });
     expect(JSON.parse(back.stdout)).toEqual(before);
+
+    // Passphrase to passphrase: the new one comes from TALCRED_NEW_PASSPHRASE, never the old one reused.
+    expect(await bad(sandbox, ['rekey'], fresh)).toMatch(/TALCRED_NEW_PASSPHRASE/);
+    const again = { ...fresh, TALCRED_NEW_PASSPHRASE: 'a third passphrase' };
+    expect((await sandbox.run(['rekey'], { env: again })).code).toBe(0);
+    expect(await bad(sandbox, ['list'], fresh)).toMatch(/wrong passphrase/);
+    const third = await sandbox.run(['list', '--json'], {
+      env: { TALCRED_PASSPHRASE: 'a third passphrase' },
+    });
+    expect(JSON.parse(third.stdout)).toEqual(before);
   });
 
   it('a missing keychain entry is named, exit 2, and no new key is ever made', async () => {
