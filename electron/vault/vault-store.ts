@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { chmod, mkdir } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
 import { prepareAtomicWrite, writeFileAtomic } from '../files/atomic-write.js';
 import { inspectBackups, rotateBackups, type BackupInfo } from './backups.js';
@@ -64,6 +65,8 @@ export interface VaultStore {
 
 /** Errors after which putting a backup back is the remedy (not key problems: a backup has the same key). */
 const DAMAGE_CODES = ['vault-corrupt', 'vault-foreign', 'vault-invalid'] as const;
+/** Errors that blame the key; a damaged header produces them too (see `backupWithOtherHeader`). */
+const KEY_CODES = ['passphrase-wrong', 'keychain-entry-missing', 'keychain-entry-invalid'] as const;
 
 export function openVaultStore(options: VaultStoreOptions): VaultStore {
   const paths = vaultPaths(options.dir);
@@ -102,8 +105,45 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
     } catch (error) {
       if (isVaultError(error, ...DAMAGE_CODES))
         throw new VaultError(error.code, `${error.message}. ${await restoreHint()}`);
+      if (isVaultError(error, ...KEY_CODES)) {
+        const backup = await backupWithOtherHeader(bytes);
+        if (backup !== null) {
+          throw new VaultError(
+            'vault-corrupt',
+            `${paths.main}: its header (vault id, key source or key parameters) differs from its backups', so ` +
+              `the file was altered or damaged rather than the key being wrong; run \`talcred restore\` to put ` +
+              `back ${backup}`,
+          );
+        }
+      }
       throw error;
     }
+  };
+
+  /**
+   * A key that fails on the vault may be the right key for a vault whose header was altered: talcred keeps a
+   * vault's id, key source and key parameters the same in every generation (a rekey rewrites the backups
+   * too), so a main header unlike the newest backup's means damage, not a wrong passphrase. No key needed.
+   */
+  const backupWithOtherHeader = async (mainBytes: Buffer): Promise<string | null> => {
+    const identity = (header: VaultHeader) =>
+      JSON.stringify([header.vaultId, header.keySource, header.kdf, header.keyCheck]);
+    let main: string;
+    try {
+      main = identity(parseVault(mainBytes, paths.main).header);
+    } catch {
+      return null;
+    }
+    for (const path of paths.backups) {
+      const bytes = await readVaultFile(path).catch(() => null);
+      if (bytes === null) continue;
+      try {
+        return identity(parseVault(bytes, path).header) === main ? null : basename(path);
+      } catch {
+        continue;
+      }
+    }
+    return null;
   };
 
   const missingError = async (): Promise<VaultError> => {
