@@ -165,6 +165,43 @@ describe('talcred issue', () => {
     expect(verified.output).toContain('leaf.pem: OK');
   });
 
+  // Short TTL: the c2 revocation horizon checked below stays that of its 8 h certificate.
+  it('issues from the OS CA of each real secrets bundle a certificate openssl verifies', async () => {
+    for (const [index, bundle] of bundles.entries()) {
+      const name = `c${index}`;
+      const run = await talcred(
+        'issue',
+        '--ca',
+        name,
+        '--roles',
+        'os:reader',
+        '--ttl',
+        '1h',
+        '-o',
+        `${name}.yaml`,
+      );
+      expect(run.code, run.stderr).toBe(0);
+      const context = (await readConfig(join(dir, `${name}.yaml`))).contexts[0];
+      if (!context) throw new Error(`no context in ${name}.yaml`);
+      const secrets = parse(await readFile(join(fixtures, bundle), 'utf8')) as {
+        certs: { os: { crt: string } };
+      };
+      const caPem = pemOf(secrets.certs.os.crt);
+      expect(pemOf(context.ca)).toBe(caPem);
+      await writeFile(join(dir, `${name}-bundle-ca.pem`), caPem);
+      await writeFile(join(dir, `${name}-leaf.pem`), pemOf(context.crt));
+      const verified = tool('openssl', [
+        'verify',
+        '-purpose',
+        'sslclient',
+        '-CAfile',
+        `${name}-bundle-ca.pem`,
+        `${name}-leaf.pem`,
+      ]);
+      expect(verified.output).toContain(`${name}-leaf.pem: OK`);
+    }
+  });
+
   it('encrypts the file for an age recipient made by age-keygen', async () => {
     tool('age-keygen', ['-o', 'key.txt']);
     const recipient = tool('age-keygen', ['-y', 'key.txt']).output.trim();
