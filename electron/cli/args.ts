@@ -13,9 +13,13 @@ export function parseCommandArgs<T extends Options>(command: string, argv: reado
       strict: true,
     });
   } catch (error) {
+    // Node's messages run over several lines ("--ttl -5d": ambiguous, did you forget…, use --ttl=-XYZ).
     const reason =
       error instanceof Error
-        ? error.message.replace(/\s*To specify a positional.*$/s, '').replace(/\.$/, '')
+        ? error.message
+            .replace(/\s*To specify a positional.*$/s, '')
+            .replace(/\s*\n\s*/g, ' ')
+            .replace(/\.$/, '')
         : '';
     throw new UsageError(`${reason} (see \`talcred ${command} --help\`)`);
   }

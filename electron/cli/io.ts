@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { terminalText } from './terminal-text.js';
 
 /**
  * What a command may touch besides its arguments: streams, environment, working folder and a clock.
@@ -13,8 +14,9 @@ export interface CliIo {
   now: () => Date;
 }
 
+/** Every line a command prints goes through here, so no control character from a file reaches the terminal. */
 export function writeLine(stream: Writable, line = ''): void {
-  stream.write(`${line}\n`);
+  stream.write(`${terminalText(line)}\n`);
 }
 
 export function printJson(io: CliIo, value: unknown): void {

@@ -1,4 +1,4 @@
-import { UserError } from '../../shared/user-error.js';
+import { failureReport } from './failure-report.js';
 import { runCli } from './run.js';
 
 // The binary's entry: real process streams and clock; every failure a user can cause is one line, no stack.
@@ -21,10 +21,6 @@ try {
     now: () => new Date(),
   });
 } catch (error) {
-  const message = error instanceof UserError ? error.message : `unexpected error: ${String(error)}`;
-  process.stderr.write(`talcred: ${message}\n`);
-  if (!(error instanceof UserError) && process.env.TALCRED_DEBUG && error instanceof Error) {
-    process.stderr.write(`${error.stack ?? ''}\n`);
-  }
+  process.stderr.write(failureReport(error, Boolean(process.env.TALCRED_DEBUG)));
   process.exitCode = 2;
 }

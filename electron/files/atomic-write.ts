@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, open, realpath, rename, unlink } from 'node:fs/promises';
+import { lstat, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeFileError } from './file-error.js';
 
@@ -51,6 +51,9 @@ export async function prepareAtomicWrite(
 ): Promise<PreparedWrite> {
   const mode = options.mode ?? 0o600;
   const target = await resolveSymlink(path);
+  // A folder at the target would only fail at the rename, after callers have committed what goes with the
+  // file (an issuance log entry, a stored context): refuse it before anything is written.
+  if (await isFolder(target)) throw describeFileError(path, { code: 'EISDIR' }, 'write');
   const folder = dirname(target);
   const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const discard = () => unlink(temp).catch(() => undefined);
@@ -82,6 +85,14 @@ export async function prepareAtomicWrite(
     },
     discard,
   };
+}
+
+async function isFolder(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isDirectory();
+  } catch {
+    return false; // missing (the usual case) or unreadable: the write itself reports what is wrong
+  }
 }
 
 /**

@@ -15,6 +15,10 @@ export function describeFileError(path: string, error: unknown, doing: 'read' | 
     ENOSPC: 'the disk is full',
     EROFS: 'the file system is read-only',
     EDQUOT: 'the disk quota is exceeded',
+    // mkdir of a folder where a file already stands (`--home FILE`)
+    EEXIST: 'a file is already there where a folder is needed',
+    ELOOP: 'the path has a loop of symbolic links',
+    ENAMETOOLONG: 'the name is too long',
   };
   const reason = reasons[code] ?? (error instanceof Error ? error.message : String(error));
   return new FileError(`file-${doing}-failed`, `${path}: cannot ${doing}: ${reason}`);

@@ -29,7 +29,7 @@ export async function readFileLimited(path: string, maxBytes: number): Promise<B
       if (total > maxBytes) {
         throw new FileError(
           'file-too-large',
-          `${path}: larger than ${Math.round(maxBytes / 1024 / 1024)} MiB; this is not a talosconfig`,
+          `${path}: larger than ${sizeText(maxBytes)}, far more than a file of this kind holds; check the path`,
         );
       }
       chunks.push(chunk.subarray(0, bytesRead));
@@ -40,4 +40,9 @@ export async function readFileLimited(path: string, maxBytes: number): Promise<B
   } finally {
     await handle.close();
   }
+}
+
+/** Limits range from a 64 KiB request to a 16 MiB talosconfig: say each in the unit that reads whole. */
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MiB` : `${Math.round(bytes / 1024)} KiB`;
 }

@@ -117,6 +117,15 @@ export function readCsr(pem: string, source = 'certificate request'): ReadCsr {
     );
   }
   const attributes = readNameAttributes(derWhole(der, subject), source);
+  // A request comes from someone else, and its roles and name are shown to the signer and written into the
+  // log: control characters there can only be meant to forge what the signer's terminal shows.
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  if (attributes.some((entry) => /[\u0000-\u001f\u007f-\u009f]/.test(entry.value))) {
+    throw new PkiError(
+      'invalid-csr',
+      `${source}: its subject holds control characters (line breaks, terminal escapes); no Talos role or name has them — ask for a new request`,
+    );
+  }
   return {
     roles: parseRoles(
       attributes.filter((entry) => entry.oid === OID_ORGANIZATION).map((entry) => entry.value),

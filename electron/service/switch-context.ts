@@ -90,14 +90,17 @@ async function readTarget(
   path: string,
 ): Promise<{ path: string; text: string; config: ReturnType<typeof parseTalosconfig> } | null> {
   if (!existsSync(path)) return null;
-  const text = (await readFileLimited(path, maxTalosconfigBytes)).toString('utf8');
+  const bytes = await readFileLimited(path, maxTalosconfigBytes);
   try {
-    return { path, text, config: parseTalosconfig(text, path) };
+    // Bytes, not a decoded string: invalid UTF-8 decoded would read as U+FFFD, and the backup or the import
+    // of its contexts would then not be what the file held.
+    const config = parseTalosconfig(bytes, path);
+    return { path, text: bytes.toString('utf8'), config };
   } catch (error) {
     // Never overwrite a file we cannot read: it may hold the only copy of someone's credentials.
     const reason = error instanceof Error ? error.message : String(error);
     throw new UsageError(
-      `${reason}\n(the file was left as it is: fix or move it, then run the command again)`,
+      `${reason} (the file was left as it is: fix or move it, then run the command again)`,
     );
   }
 }

@@ -7,6 +7,16 @@ import { ShareError } from './share-error.js';
  */
 export function checkRecipient(recipient: string): string {
   const value = recipient.trim();
+  // The usual mix-up is pasting one's own identity where the recipient goes: that is a private key, so it
+  // must not be echoed into a terminal, a shell history's neighbour or a CI log.
+  if (/^AGE-SECRET-KEY-/i.test(value) || /^AGE-PLUGIN-/i.test(value)) {
+    throw new ShareError(
+      'invalid-recipient',
+      'a recipient was given an age identity (AGE-SECRET-KEY-…), which is a private key: give the age1… ' +
+        'recipient that `age-keygen -y` prints for it, and treat that identity as exposed if it was typed on ' +
+        'a shared machine',
+    );
+  }
   if (/^(ssh-ed25519|ssh-rsa|ecdsa-sha2-)/.test(value)) {
     throw new ShareError(
       'invalid-recipient',
@@ -17,9 +27,11 @@ export function checkRecipient(recipient: string): string {
     if (!value.startsWith('age1')) throw new Error('not age1');
     new Encrypter().addRecipient(value);
   } catch {
+    // Only something shaped like a recipient (public) is quoted; anything else might be a secret pasted in.
+    const shown = /^age1[0-9a-z]{0,100}$/.test(value) ? `recipient "${value}"` : 'a recipient';
     throw new ShareError(
       'invalid-recipient',
-      `recipient "${value}": not a valid age recipient; it must start with age1 and be copied whole (age-keygen -y prints it)`,
+      `${shown}: not a valid age recipient; it must start with age1 and be copied whole (age-keygen -y prints it)`,
     );
   }
   return value;

@@ -30,19 +30,26 @@ const base64Of = (bytes: number) =>
 export const keySourceKinds = ['keychain', 'passphrase'] as const;
 export type KeySourceKind = (typeof keySourceKinds)[number];
 
-/** Bounds keep a hostile header from asking scrypt for gigabytes of memory or minutes of work. */
-export const scryptParamsSchema = z.object({
-  name: z.literal('scrypt'),
-  N: z
-    .number()
-    .int()
-    .min(2 ** 10)
-    .max(2 ** 20)
-    .refine((n) => (n & (n - 1)) === 0, 'a power of two'),
-  r: z.number().int().min(1).max(32),
-  p: z.number().int().min(1).max(16),
-  salt: base64Of(16),
-});
+/**
+ * Bounds keep a hostile header from asking scrypt for gigabytes of memory or minutes of work. Each bound
+ * alone is not enough: N = 2^20 with r = 32 needs 4 GiB (128·N·r bytes), and p repeats the work. The
+ * combined limits are 8x today's cost (N = 2^17, r = 8, p = 1: 128 MiB, 0.3 s), room for later releases.
+ */
+export const scryptParamsSchema = z
+  .object({
+    name: z.literal('scrypt'),
+    N: z
+      .number()
+      .int()
+      .min(2 ** 10)
+      .max(2 ** 20)
+      .refine((n) => (n & (n - 1)) === 0, 'a power of two'),
+    r: z.number().int().min(1).max(32),
+    p: z.number().int().min(1).max(16),
+    salt: base64Of(16),
+  })
+  .refine((kdf) => 128 * kdf.N * kdf.r <= 2 ** 30, { message: 'needs over 1 GiB of memory', path: ['N'] })
+  .refine((kdf) => kdf.N * kdf.r * kdf.p <= 2 ** 23, { message: 'needs too much work', path: ['N'] });
 export type ScryptParams = z.infer<typeof scryptParamsSchema>;
 
 const headerFieldsSchema = z.object({

@@ -74,7 +74,8 @@ export const exportCommand: CliCommand = {
     }
     const result = await service.exportContexts({
       names: positionals,
-      path: values.output,
+      // Absolute, as the age path above: the issuance log records it, and must say where from any folder.
+      path: resolve(io.cwd, values.output),
       overwrite: values.force === true,
     });
     if (values.json === true) printJson(io, result);

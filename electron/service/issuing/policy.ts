@@ -19,7 +19,7 @@ export function checkRoles(requested: readonly string[], allowAdmin: boolean): s
   if (unknown.length > 0) {
     throw new PkiError(
       'unknown-role',
-      `unknown role${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; known roles: ${knownRoles.join(', ')}`,
+      `unknown role${unknown.length > 1 ? 's' : ''} ${someOf(unknown)}; known roles: ${knownRoles.join(', ')}`,
     );
   }
   const powerful = roleCatalog.filter((info) => info.adminEquivalent && roles.includes(info.role));
@@ -30,6 +30,17 @@ export function checkRoles(requested: readonly string[], allowAdmin: boolean): s
     );
   }
   return roles;
+}
+
+/**
+ * A few of the names, each cut short: roles may come from someone else's request, which can carry thousands
+ * of O values or one of 40 KB, and the message must stay one readable line.
+ */
+function someOf(names: readonly string[]): string {
+  const shown = names.slice(0, 5).map((name) => (name.length > 40 ? `${name.slice(0, 40)}…` : name));
+  return names.length > shown.length
+    ? `${shown.join(', ')} and ${names.length - shown.length} more`
+    : shown.join(', ');
 }
 
 /** The lifetime to issue: the vault's default when none is asked for; never above the vault's maximum. */
