@@ -9,10 +9,8 @@ export interface GlobalOptions {
   talosconfig: string | undefined;
 }
 
+/** One command; its name and one-line summary live in run.ts's table, so `--help` loads no command. */
 export interface CliCommand {
-  name: string;
-  /** One line for `talcred --help`. */
-  summary: string;
   /** The full `talcred NAME --help` text. */
   help: string;
   run(argv: readonly string[], io: CliIo, globals: GlobalOptions): Promise<ExitCode>;

@@ -20,8 +20,6 @@ as the request (NAME-1 if taken).
   --json           {"request", "storedAs", "item"} (item as \`talcred show --json\`)`;
 
 export const acceptCommand: CliCommand = {
-  name: 'accept',
-  summary: 'store the certificate returned for a pending request as a vault context',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('accept', argv, {

@@ -75,8 +75,6 @@ function printCas(io: CliIo, cas: readonly CaItem[]): void {
 }
 
 export const caCommand: CliCommand = {
-  name: 'ca',
-  summary: 'import, list and remove the cluster CAs this vault issues with',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('ca', argv, {

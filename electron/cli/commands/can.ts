@@ -90,8 +90,6 @@ function parseRoleList(text: string): string[] {
 }
 
 export const canCommand: CliCommand = {
-  name: 'can',
-  summary: 'tell whether a set of roles may call API methods or talosctl commands',
   help,
   run(argv, io) {
     const { values, positionals } = parseCommandArgs('can', argv, { json: { type: 'boolean' } });

@@ -43,8 +43,6 @@ function printDoctor(io: CliIo, result: DoctorResult): void {
 }
 
 export const doctorCommand: CliCommand = {
-  name: 'doctor',
-  summary: 'check vault contexts offline and, with --online, against their endpoints',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('doctor', argv, {

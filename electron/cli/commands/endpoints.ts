@@ -6,8 +6,6 @@ import { printJson, writeLine } from '../io.js';
 import { openService } from '../vault-access.js';
 
 export const endpointsCommand: CliCommand = {
-  name: 'endpoints',
-  summary: "replace a context's endpoints",
   help: `Usage: talcred endpoints NAME ADDR... [--json]
 
 Replaces the endpoints of a context (as \`talosctl config endpoint\` does for the current one).`,

@@ -37,8 +37,6 @@ async function exportPassphrase(io: CliIo): Promise<string> {
 }
 
 export const exportCommand: CliCommand = {
-  name: 'export',
-  summary: 'write contexts to a talosconfig file for a teammate, plain or age-encrypted',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('export', argv, {

@@ -39,8 +39,6 @@ async function agePassphrase(io: CliIo): Promise<string> {
 }
 
 export const importCommand: CliCommand = {
-  name: 'import',
-  summary: 'import talosconfig files into the vault (talosctl merge rules, --dedupe, --replace)',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('import', argv, {

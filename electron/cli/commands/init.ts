@@ -18,8 +18,6 @@ If talosctl's config file exists, init offers to import its contexts (--import: 
 An existing vault is never replaced.`;
 
 export const initCommand: CliCommand = {
-  name: 'init',
-  summary: 'create the encrypted vault (key in the OS keychain, or --passphrase)',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('init', argv, {

@@ -26,8 +26,6 @@ Examples:
   talcred inspect ./talosconfig --context prod --json`;
 
 export const inspectCommand: CliCommand = {
-  name: 'inspect',
-  summary: 'show every context of a talosconfig: identity, roles, expiry, findings',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('inspect', argv, {

@@ -62,8 +62,6 @@ export function ttlOption(value: string | undefined): number | undefined {
 }
 
 export const issueCommand: CliCommand = {
-  name: 'issue',
-  summary: 'issue a least-privilege talosconfig signed by a stored cluster CA',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('issue', argv, {

@@ -6,8 +6,6 @@ import { printJson, writeLine } from '../io.js';
 import { openService } from '../vault-access.js';
 
 export const labelCommand: CliCommand = {
-  name: 'label',
-  summary: 'set or remove labels on a context (KEY=VALUE, KEY-)',
   help: `Usage: talcred label NAME KEY=VALUE... [KEY-...] [--json]
 
 Sets labels on a context (env=prod, team=storage); KEY- removes a label. Filter with

@@ -17,8 +17,6 @@ Every context in the vault: current marker, endpoints, nodes, roles, expiry, the
   --label KEY=VALUE    only contexts carrying that label`;
 
 export const listCommand: CliCommand = {
-  name: 'list',
-  summary: 'list the vault contexts with roles, expiry and findings',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('list', argv, {

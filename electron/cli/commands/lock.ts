@@ -6,8 +6,6 @@ import { writeLine } from '../io.js';
 import { openService } from '../vault-access.js';
 
 export const lockCommand: CliCommand = {
-  name: 'lock',
-  summary: "remove the plaintext credential from talosctl's config file",
   help: `Usage: talcred lock
 
 The vault is always encrypted at rest; the one plaintext copy of a credential is the context \`talcred use\`

@@ -49,8 +49,6 @@ function printLog(io: CliIo, log: LogResult, now: Date): void {
 }
 
 export const logCommand: CliCommand = {
-  name: 'log',
-  summary: 'the issuance log and each CA revocation horizon',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('log', argv, {

@@ -39,8 +39,6 @@ Examples:
   talcred merge a.yaml b.yaml --into merged.yaml --dedupe --dry-run`;
 
 export const mergeCommand: CliCommand = {
-  name: 'merge',
-  summary: 'merge talosconfigs into one, as talosctl does (or --dedupe)',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('merge', argv, {

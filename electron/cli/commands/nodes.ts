@@ -6,8 +6,6 @@ import { printJson, writeLine } from '../io.js';
 import { openService } from '../vault-access.js';
 
 export const nodesCommand: CliCommand = {
-  name: 'nodes',
-  summary: "replace a context's default nodes (none: clear them)",
   help: `Usage: talcred nodes NAME [ADDR...] [--json]
 
 Replaces the default nodes of a context (as \`talosctl config node\`); with no address, clears them.`,

@@ -6,8 +6,6 @@ import { writeLine } from '../io.js';
 import { openService } from '../vault-access.js';
 
 export const rekeyCommand: CliCommand = {
-  name: 'rekey',
-  summary: 'move the vault to another key source, or a fresh key',
   help: `Usage: talcred rekey [--keychain | --passphrase]
 
 Re-encrypts the vault (and its backups) under a new key: --keychain moves it to a random key in the OS

@@ -7,8 +7,6 @@ import { canPrompt, confirm } from '../prompt.js';
 import { openService } from '../vault-access.js';
 
 export const removeCommand: CliCommand = {
-  name: 'remove',
-  summary: 'remove contexts from the vault (asks; -y to skip)',
   help: `Usage: talcred remove NAME... [-y]
 
 Removes contexts from the vault after asking (-y: without asking; required when not on a terminal).

@@ -6,8 +6,6 @@ import { writeLine } from '../io.js';
 import { openService } from '../vault-access.js';
 
 export const renameCommand: CliCommand = {
-  name: 'rename',
-  summary: 'rename a vault context',
   help: `Usage: talcred rename OLD NEW
 
 Renames a context. If it is the current one, talosctl's config file is rewritten under the new name.`,

@@ -22,8 +22,6 @@ Asks for a certificate without the key ever leaving this vault: the key is made 
   --json             {"name", "roles", "keyType", "csrPem", "path"}`;
 
 export const requestCommand: CliCommand = {
-  name: 'request',
-  summary: 'make a key inside the vault and a certificate request for it',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('request', argv, {

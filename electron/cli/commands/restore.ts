@@ -6,8 +6,6 @@ import { printJson, writeLine } from '../io.js';
 import { openService } from '../vault-access.js';
 
 export const restoreCommand: CliCommand = {
-  name: 'restore',
-  summary: 'put a vault backup back (the newest readable one by default)',
   help: `Usage: talcred restore [BACKUP] [--list] [--json]
 
 The vault keeps its last 3 generations as backups (vault.bak1 is the newest). restore puts one back: the

@@ -88,8 +88,6 @@ function footnotes(): string {
 }
 
 export const rolesCommand: CliCommand = {
-  name: 'roles',
-  summary: 'list the Talos roles and the API methods each allows',
   help,
   run(argv, io) {
     const { values, positionals } = parseCommandArgs('roles', argv, { json: { type: 'boolean' } });

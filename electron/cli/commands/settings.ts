@@ -59,8 +59,6 @@ function describe(settings: VaultSettings): string[] {
 }
 
 export const settingsCommand: CliCommand = {
-  name: 'settings',
-  summary: 'show or change the vault settings (mode, TTLs, expiry warning)',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('settings', argv, { json: { type: 'boolean' } });

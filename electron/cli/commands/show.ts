@@ -52,8 +52,6 @@ function describe(item: ContextItem, now: Date): string[] {
 }
 
 export const showCommand: CliCommand = {
-  name: 'show',
-  summary: 'show one vault context in full (never its keys)',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('show', argv, { json: { type: 'boolean' } });

@@ -24,8 +24,6 @@ certificate is recorded in the issuance log.
   --json             serial, fingerprint, roles, requestedRoles, validity, path, notes`;
 
 export const signCommand: CliCommand = {
-  name: 'sign',
-  summary: "sign someone's certificate request with a stored cluster CA",
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('sign', argv, {

@@ -30,8 +30,6 @@ function describe(status: Status): string[] {
 }
 
 export const statusCommand: CliCommand = {
-  name: 'status',
-  summary: 'where the vault is, its key source, current context and expiring credentials',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('status', argv, { json: { type: 'boolean' } });

@@ -16,8 +16,6 @@ Contexts in that file which the vault does not hold (added by talosctl or by han
 vault first (or the file is backed up as FILE.bak-TIMESTAMP, per the vault setting), and you are told.`;
 
 export const useCommand: CliCommand = {
-  name: 'use',
-  summary: 'switch the context talosctl uses (writes its config file, 0600)',
   help,
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('use', argv, {
