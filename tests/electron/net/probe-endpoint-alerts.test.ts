@@ -2,28 +2,17 @@
 // OpenSSL's s_server with mandatory client verification. Node's own TLS server just closes instead.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { connect, createServer, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeEndpoint } from '../../../electron/net/probe-endpoint.js';
 import { issueClientCertificate } from '../../../electron/pki/issue-certificate.js';
 import { x509 } from '../../../electron/pki/x509.js';
+import { freePort } from '../../support/free-port.js';
 import { createTalosLikeCa, createTestLeaf, type TestCa } from '../pki/talos-like-ca.js';
 
 const DAY = 86_400;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  return port;
-}
 
 function portAnswers(port: number): Promise<boolean> {
   return new Promise((resolve) => {

@@ -1,10 +1,10 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { connect } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeEndpoint, type ProbeInput } from '../../../electron/net/probe-endpoint.js';
 import { issueClientCertificate } from '../../../electron/pki/issue-certificate.js';
 import { readPrivateKeyPem } from '../../../electron/pki/private-key.js';
 import { x509 } from '../../../electron/pki/x509.js';
+import { freePort } from '../../support/free-port.js';
 import { createTalosLikeCa, createTestLeaf, type TestCa } from '../pki/talos-like-ca.js';
 import { CLIENT_AUTH_OID, startTalosLikeServer, type TalosLikeServer } from './talos-like-server.js';
 
@@ -40,18 +40,6 @@ function mtlsConnect(port: number, ca: string, client: Credentials): Promise<str
       finish('closed');
     });
   });
-}
-
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) =>
-    server.close(() => {
-      resolve();
-    }),
-  );
-  return port;
 }
 
 let ca: TestCa;
@@ -144,7 +132,7 @@ describe('probeEndpoint', () => {
   });
 
   it('reports a closed port as unreachable', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const result = await probeEndpoint(input({ endpoint: `127.0.0.1:${port}` }));
     expect(result).toMatchObject({ reachable: false, tls: 'failed' });
     expect(result.findings).toEqual([

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCsr, readCsr } from '../../../electron/pki/csr.js';
 import { parsePem, encodePem } from '../../../electron/pki/pem.js';
 import { PkiError } from '../../../electron/pki/pki-error.js';
+import { expectPkiError } from './expect-pki-error.js';
 import { readPrivateKeyPem } from '../../../electron/pki/private-key.js';
 import { signCsr } from '../../../electron/pki/sign-csr.js';
 import { expectTalosClientProfile } from './issued-profile.js';
@@ -19,18 +20,6 @@ function opensslCsr(keyPem: string, subject: string): string {
     expect(result.ok, result.output).toBe(true);
     return result.output;
   });
-}
-
-function expectRefused(run: () => unknown, code: string): PkiError {
-  let error: unknown;
-  try {
-    run();
-  } catch (caught) {
-    error = caught;
-  }
-  expect(error).toBeInstanceOf(PkiError);
-  expect((error as PkiError).code).toBe(code);
-  return error as PkiError;
 }
 
 describe('createCsr', () => {
@@ -135,7 +124,7 @@ describe('readCsr refuses', () => {
     const at = der.indexOf(Buffer.from('os:reader'));
     der.write('os:writer', at, 'latin1'); // same length: only the signature can tell
     const tampered = encodePem('CERTIFICATE REQUEST', der);
-    const error = expectRefused(() => readCsr(tampered, 'tampered.csr'), 'csr-signature-invalid');
+    const error = expectPkiError(() => readCsr(tampered, 'tampered.csr'), 'csr-signature-invalid');
     expect(error.message).toContain('tampered.csr');
   });
 
@@ -143,11 +132,11 @@ describe('readCsr refuses', () => {
     const { csrPem } = await createCsr({ roles: ['os:reader'], keyType: 'ecdsa' });
     const der = Buffer.from(parsePem(csrPem)[0]?.der ?? []);
     der[der.length - 3] = (der[der.length - 3] ?? 0) ^ 0x01;
-    expectRefused(() => readCsr(encodePem('CERTIFICATE REQUEST', der)), 'csr-signature-invalid');
+    expectPkiError(() => readCsr(encodePem('CERTIFICATE REQUEST', der)), 'csr-signature-invalid');
   });
 
   it('text that is not a request', () => {
-    expectRefused(
+    expectPkiError(
       () => readCsr('-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n'),
       'invalid-pem',
     );

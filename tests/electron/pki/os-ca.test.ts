@@ -4,23 +4,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOsCa, readOsCaFromYaml, validateOsCa } from '../../../electron/pki/os-ca.js';
 import { PkiError } from '../../../electron/pki/pki-error.js';
+import { expectPkiError } from './expect-pki-error.js';
 import { createTalosLikeCa, type TestCa } from './talos-like-ca.js';
 
 const fixtures = join(import.meta.dirname, '../../fixtures/talos');
 const NOW = new Date('2026-01-01T00:00:00Z');
 const b64 = (text: string): string => Buffer.from(text).toString('base64');
-
-function expectPkiError(run: () => unknown, code: string): PkiError {
-  let error: unknown;
-  try {
-    run();
-  } catch (caught) {
-    error = caught;
-  }
-  expect(error).toBeInstanceOf(PkiError);
-  expect((error as PkiError).code).toBe(code);
-  return error as PkiError;
-}
 
 /** A control-plane config shaped like `talosctl gen config` output: multi-document, CA under machine.ca. */
 function machineConfig(ca: TestCa, key: string | null): string {

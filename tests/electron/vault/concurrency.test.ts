@@ -1,39 +1,20 @@
 import { spawn } from 'node:child_process';
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openVaultStore } from '../../../electron/vault/vault-store.js';
 import { VaultError } from '../../../electron/vault/vault-error.js';
-import {
-  bundleDriver,
-  documentWith,
-  jsonLines,
-  run,
-  TEST_PASSPHRASE,
-  tempDir,
-  testKeySources,
-} from './helpers.js';
+import { documentWith, jsonLines, run, testKeySources, useDriverWorkspace } from './helpers.js';
 
-let root: string;
-let driver: { path: string; cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  root = await tempDir();
-  driver = await bundleDriver();
-});
-afterAll(async () => {
-  await driver.cleanup();
-  await rm(root, { recursive: true, force: true });
-});
-
-const env = { ...process.env, TALCRED_PASSPHRASE: TEST_PASSPHRASE };
+const workspace = useDriverWorkspace();
+const { env } = workspace;
 
 describe('several processes changing the vault at once', () => {
   it('lose none of each other’s changes', async () => {
-    const dir = join(root, 'together');
+    const dir = join(workspace.root, 'together');
     await openVaultStore({ dir, keySources: testKeySources() }).create(documentWith(), 'passphrase');
     const writers = ['a', 'b', 'c', 'd'].map((prefix) =>
-      run(process.execPath, [driver.path, 'add', dir, prefix, '12'], env),
+      run(process.execPath, [workspace.driverPath, 'add', dir, prefix, '12'], env),
     );
     const results = await Promise.all(writers);
     for (const result of results) expect(jsonLines(result.stdout), result.stderr).toEqual([{ added: 12 }]);
@@ -49,7 +30,7 @@ describe('several processes changing the vault at once', () => {
 
 describe('the vault lock', () => {
   it('is taken over from a holder that died', async () => {
-    const dir = join(root, 'stale');
+    const dir = join(workspace.root, 'stale');
     const store = openVaultStore({ dir, keySources: testKeySources() });
     await store.create(documentWith('a'), 'passphrase');
     const dead = await run(process.execPath, ['-e', 'process.stdout.write(String(process.pid))']);
@@ -68,7 +49,7 @@ describe('the vault lock', () => {
   });
 
   it('held by a live process makes a writer wait, then give up naming the holder', async () => {
-    const dir = join(root, 'busy');
+    const dir = join(workspace.root, 'busy');
     const store = openVaultStore({ dir, keySources: testKeySources(), lockTimeoutMs: 300 });
     await store.create(documentWith('a'), 'passphrase');
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });

@@ -1,31 +1,12 @@
 import { spawn } from 'node:child_process';
-import { readdir, rm } from 'node:fs/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { openVaultStore } from '../../../electron/vault/vault-store.js';
 import { emptyVaultDocument } from '../../../shared/vault/vault-document.js';
-import {
-  bundleDriver,
-  jsonLines,
-  run,
-  TEST_PASSPHRASE,
-  tempDir,
-  testKeySources,
-  vaultContext,
-} from './helpers.js';
+import { jsonLines, run, testKeySources, useDriverWorkspace, vaultContext } from './helpers.js';
 
-let dir: string;
-let driver: { path: string; cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  dir = await tempDir();
-  driver = await bundleDriver();
-});
-afterAll(async () => {
-  await driver.cleanup();
-  await rm(dir, { recursive: true, force: true });
-});
-
-const env = { ...process.env, TALCRED_PASSPHRASE: TEST_PASSPHRASE };
+const workspace = useDriverWorkspace();
+const { env } = workspace;
 
 interface Killed {
   committed: number[];
@@ -36,7 +17,7 @@ interface Killed {
 /** Starts the writer loop and SIGKILLs it `delayMs` after its first committed write. */
 function runAndKill(delayMs: number): Promise<Killed> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [driver.path, 'loop', dir], {
+    const child = spawn(process.execPath, [workspace.driverPath, 'loop', workspace.root], {
       env,
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -60,13 +41,13 @@ function runAndKill(delayMs: number): Promise<Killed> {
 
 describe('a writer killed at random points', () => {
   it('leaves a vault holding the old or the new state, with backups that decrypt (110 kills)', async () => {
-    const store = openVaultStore({ dir, keySources: testKeySources() });
+    const store = openVaultStore({ dir: workspace.root, keySources: testKeySources() });
     await store.create(
       { ...emptyVaultDocument(), contexts: [{ ...vaultContext('counter', '0') }] },
       'passphrase',
     );
     const counterOf = async (): Promise<number> => {
-      const document = await openVaultStore({ dir, keySources: testKeySources() }).read();
+      const document = await openVaultStore({ dir: workspace.root, keySources: testKeySources() }).read();
       return Number(document.contexts.find((entry) => entry.context.name === 'counter')?.meta.note);
     };
     let last = 0;
@@ -88,8 +69,17 @@ describe('a writer killed at random points', () => {
     expect(last).toBeGreaterThan(110);
 
     // The next writer cleans up what the killed ones left (temp files, the lock) and carries on.
-    const after = await run(process.execPath, [driver.path, 'add', dir, 'final', '1'], env);
+    const after = await run(
+      process.execPath,
+      [workspace.driverPath, 'add', workspace.root, 'final', '1'],
+      env,
+    );
     expect(jsonLines(after.stdout)).toEqual([{ added: 1 }]);
-    expect((await readdir(dir)).sort()).toEqual(['vault', 'vault.bak1', 'vault.bak2', 'vault.bak3']);
+    expect((await readdir(workspace.root)).sort()).toEqual([
+      'vault',
+      'vault.bak1',
+      'vault.bak2',
+      'vault.bak3',
+    ]);
   }, 240_000);
 });

@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { parse } from 'yaml';
 import type { TalosContext } from '../../../shared/talosconfig/model.js';
 import {
@@ -102,6 +103,39 @@ export async function bundleDriver(): Promise<{ path: string; cleanup: () => Pro
     logLevel: 'error',
   });
   return { path, cleanup: () => rm(dir, { recursive: true, force: true }) };
+}
+
+export interface DriverWorkspace {
+  /** A temp folder for the file's vaults. */
+  readonly root: string;
+  /** The bundled vault-driver.mjs. */
+  readonly driverPath: string;
+  /** The environment of driver processes: the test passphrase. */
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** A temp folder and the bundled driver for one test file: made before its tests, removed after them. */
+export function useDriverWorkspace(): DriverWorkspace {
+  const made = { root: '', driverPath: '', cleanup: () => Promise.resolve() };
+  beforeAll(async () => {
+    made.root = await tempDir();
+    const driver = await bundleDriver();
+    made.driverPath = driver.path;
+    made.cleanup = driver.cleanup;
+  });
+  afterAll(async () => {
+    await made.cleanup();
+    await rm(made.root, { recursive: true, force: true });
+  });
+  return {
+    get root() {
+      return made.root;
+    },
+    get driverPath() {
+      return made.driverPath;
+    },
+    env: { ...process.env, TALCRED_PASSPHRASE: TEST_PASSPHRASE },
+  };
 }
 
 export interface RunResult {

@@ -1,40 +1,20 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openVaultStore } from '../../../electron/vault/vault-store.js';
-import {
-  allFileBytes,
-  bundleDriver,
-  documentWith,
-  jsonLines,
-  run,
-  TEST_PASSPHRASE,
-  tempDir,
-  testKeySources,
-} from './helpers.js';
+import { allFileBytes, documentWith, jsonLines, run, testKeySources, useDriverWorkspace } from './helpers.js';
 
 /** A read-only or full file system needs a private mount: an unprivileged user namespace gives one. */
 const canUnshare = spawnSync('unshare', ['-Urm', 'true']).status === 0;
 
-let root: string;
-let driver: { path: string; cleanup: () => Promise<void> };
-
-beforeAll(async () => {
-  root = await tempDir();
-  driver = await bundleDriver();
-});
-afterAll(async () => {
-  await driver.cleanup();
-  await rm(root, { recursive: true, force: true });
-});
-
-const env = { ...process.env, TALCRED_PASSPHRASE: TEST_PASSPHRASE };
+const workspace = useDriverWorkspace();
+const { env } = workspace;
 
 function inNamespace(script: string, extra: NodeJS.ProcessEnv) {
   return run('unshare', ['-Urm', 'sh', '-c', script], {
     ...env,
-    DRIVER: driver.path,
+    DRIVER: workspace.driverPath,
     NODE: process.execPath,
     ...extra,
   });
@@ -42,7 +22,7 @@ function inNamespace(script: string, extra: NodeJS.ProcessEnv) {
 
 describe.skipIf(!canUnshare)('a vault on a file system that refuses writes (needs `unshare -Urm`)', () => {
   it('on a read-only folder: reads work, changes fail in plain words, nothing changes', async () => {
-    const dir = join(root, 'ro');
+    const dir = join(workspace.root, 'ro');
     await openVaultStore({ dir, keySources: testKeySources() }).create(documentWith('a'), 'passphrase');
     const before = await allFileBytes(dir);
     const result = await inNamespace(
@@ -68,7 +48,7 @@ describe.skipIf(!canUnshare)('a vault on a file system that refuses writes (need
   });
 
   it('on a full disk: the change fails in plain words and leaves every file as it was', async () => {
-    const dir = join(root, 'full');
+    const dir = join(workspace.root, 'full');
     await mkdir(dir);
     const result = await inNamespace(
       [

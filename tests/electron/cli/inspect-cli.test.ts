@@ -1,66 +1,25 @@
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import {
+  contextBlocks,
+  expectOneLineError,
+  keys,
+  podSecretExists,
+  text,
+  useFileCli,
+  type FileRun,
+} from '../../support/file-cli.js';
+import { ADMIN, FUTURE, NOROLES, SECRETS } from '../../support/talos-fixtures.js';
+import { talcredBin } from '../../support/talcred-cli.js';
 
-// The real binary, as a user runs it; `npm test` builds dist/ before vitest starts.
-const bin = fileURLToPath(new URL('../../../bin/talcred.js', import.meta.url));
-const built = fileURLToPath(new URL('../../../dist/cli/main.js', import.meta.url));
-const fixtures = fileURLToPath(new URL('../../fixtures/talos/', import.meta.url));
-
-const fixture = (name: string): string => join(fixtures, name);
-const ADMIN = fixture('talosconfig-admin-2021.yaml');
-const NOROLES = fixture('talosconfig-noroles-2021.yaml');
-const FUTURE = fixture('talosconfig-futurerole-2021.yaml');
-const SECRETS = fixture('secrets-talos-generate-testdata.yaml');
-const text = (path: string): string => readFileSync(path, 'utf8');
-// talosctl's last resort (a Kubernetes pod's mount); where it exists, "nothing found" cannot be arranged.
-const podSecretExists = existsSync('/var/run/secrets/talos.dev/config');
-
-let dir = '';
-let home = '';
-
-interface RunOptions {
-  env?: Record<string, string>;
-  input?: string | Buffer;
-}
-
-/** HOME is a temp folder and TALOSCONFIG/TALOS_HOME are cleared, so only the test decides what resolves. */
-function childEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const cleared = new Set(['TALOSCONFIG', 'TALOS_HOME', 'TALCRED_DEBUG']);
-  const inherited = Object.entries(process.env).filter(([name]) => !cleared.has(name));
-  return { ...Object.fromEntries(inherited), HOME: home, ...extra };
-}
-
-function talcred(args: string[], options: RunOptions = {}) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: childEnv(options.env),
-    input: options.input ?? '',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** A failure a user caused: exit 2, one line naming the file, never a stack trace. */
-function expectOneLineError(result: ReturnType<typeof talcred>, mentions: string): void {
-  expect(result.code).toBe(2);
-  expect(result.stdout).toBe('');
-  expect(result.stderr).toMatch(/^talcred: [^\n]+\n$/);
-  expect(result.stderr).toContain(mentions);
-  expect(result.stderr).not.toMatch(/^\s+at /m);
-}
+const cli = useFileCli('talcred-inspect-');
+const talcred = cli.run;
 
 /** Everything a report says, minus findings that depend on today's date (the fixtures expire in 2031). */
 function timelessCodes(findings: { code: string }[]): string[] {
   return findings.map((finding) => finding.code).filter((code) => !/^(cert|ca)-expir/.test(code));
-}
-
-/** The context blocks of a talosconfig written by talosctl (everything under `contexts:`). */
-function contextBlocks(path: string): string {
-  return text(path).split('contexts:\n')[1] ?? '';
 }
 
 function openssl(pemBase64: string, ...args: string[]): string {
@@ -86,24 +45,6 @@ function billionLaughs(): string {
   }
   return `${lines.join('\n')}\n`;
 }
-
-const mode = (path: string): number => statSync(path).mode & 0o777;
-
-beforeAll(() => {
-  if (!existsSync(built)) throw new Error('dist/cli is not built: run `npm run build` first');
-});
-
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'talcred-inspect-merge-'));
-  home = join(dir, 'home');
-  mkdirSync(home);
-});
-
-afterEach(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const keys = (value: object): string[] => Object.keys(value).sort();
 
 describe('talcred inspect', () => {
   it('prints the table and the findings of each real fixture', () => {
@@ -225,7 +166,7 @@ describe('talcred inspect', () => {
   });
 
   it('filters with --context and refuses an unknown context, listing the names', () => {
-    const both = join(dir, 'both.yaml');
+    const both = join(cli.dir, 'both.yaml');
     writeFileSync(both, `context: future-role\ncontexts:\n${contextBlocks(FUTURE)}${contextBlocks(ADMIN)}`);
     const all = JSON.parse(talcred(['inspect', both, '--json']).stdout) as { contexts: { name: string }[] };
     expect(all.contexts.map((context) => context.name)).toEqual(['future-role', 'no-roles']);
@@ -254,31 +195,31 @@ describe('talcred inspect', () => {
   });
 
   it('finds the file as talosctl does: --talosconfig, $TALOSCONFIG, absolute $TALOS_HOME, ~/.talos/config', () => {
-    const roles = (result: ReturnType<typeof talcred>) => {
+    const roles = (result: FileRun) => {
       expect(result.code).toBe(0);
       return (JSON.parse(result.stdout) as { path: string; contexts: { cert: { roles: string[] } }[] })
         .contexts[0]?.cert.roles;
     };
-    mkdirSync(join(home, '.talos'));
-    writeFileSync(join(home, '.talos', 'config'), text(ADMIN));
-    mkdirSync(join(dir, 'talos-home'));
-    writeFileSync(join(dir, 'talos-home', 'config'), text(FUTURE));
-    const fromEnv = join(dir, 'env.yaml');
+    mkdirSync(join(cli.home, '.talos'));
+    writeFileSync(join(cli.home, '.talos', 'config'), text(ADMIN));
+    mkdirSync(join(cli.dir, 'talos-home'));
+    writeFileSync(join(cli.dir, 'talos-home', 'config'), text(FUTURE));
+    const fromEnv = join(cli.dir, 'env.yaml');
     writeFileSync(fromEnv, text(NOROLES));
 
     const homeResult = talcred(['inspect', '--json']);
-    expect(JSON.parse(homeResult.stdout)).toMatchObject({ path: join(home, '.talos', 'config') });
+    expect(JSON.parse(homeResult.stdout)).toMatchObject({ path: join(cli.home, '.talos', 'config') });
     expect(roles(homeResult)).toEqual(['os:admin']);
-    expect(roles(talcred(['inspect', '--json'], { env: { TALOS_HOME: join(dir, 'talos-home') } }))).toEqual([
-      'os:future',
-    ]);
+    expect(
+      roles(talcred(['inspect', '--json'], { env: { TALOS_HOME: join(cli.dir, 'talos-home') } })),
+    ).toEqual(['os:future']);
     // A relative TALOS_HOME is ignored (talosctl 1.13+), even when it names an existing folder.
     expect(roles(talcred(['inspect', '--json'], { env: { TALOS_HOME: 'talos-home' } }))).toEqual([
       'os:admin',
     ]);
-    const env = { TALOSCONFIG: fromEnv, TALOS_HOME: join(dir, 'talos-home') };
+    const env = { TALOSCONFIG: fromEnv, TALOS_HOME: join(cli.dir, 'talos-home') };
     expect(roles(talcred(['inspect', '--json'], { env }))).toEqual([]);
-    const flag = join(dir, 'talos-home', 'config');
+    const flag = join(cli.dir, 'talos-home', 'config');
     expect(roles(talcred(['inspect', '--talosconfig', flag, '--json'], { env }))).toEqual(['os:future']);
     expect(roles(talcred([`--talosconfig=${flag}`, 'inspect', '--json'], { env }))).toEqual(['os:future']);
     // A FILE argument wins over every default.
@@ -286,7 +227,7 @@ describe('talcred inspect', () => {
   });
 
   it.skipIf(podSecretExists)('says where it looked when no talosconfig exists', () => {
-    expectOneLineError(talcred(['inspect']), join(home, '.talos', 'config'));
+    expectOneLineError(talcred(['inspect']), join(cli.home, '.talos', 'config'));
   });
 
   it('exits 1 with --strict when a context has error findings, 0 when none has', () => {
@@ -294,7 +235,7 @@ describe('talcred inspect', () => {
       expect(talcred(['inspect', path, '--strict']).code).toBe(1);
       expect(talcred(['inspect', path]).code).toBe(0);
     }
-    const omni = join(dir, 'omni.yaml');
+    const omni = join(cli.dir, 'omni.yaml');
     writeFileSync(
       omni,
       'context: omni\ncontexts:\n    omni:\n        endpoints:\n            - https://x.omni.siderolabs.io\n' +
@@ -311,7 +252,7 @@ describe('talcred inspect', () => {
     const broken = contextBlocks(ADMIN)
       .replace('no-roles:', 'broken:')
       .replace(/^( {8}crt: )LS0t/m, '$1LS0');
-    const path = join(dir, 'broken.yaml');
+    const path = join(cli.dir, 'broken.yaml');
     writeFileSync(path, `context: broken\ncontexts:\n${broken}${contextBlocks(NOROLES)}`);
     const { code, stdout } = talcred(['inspect', path, '--json']);
     expect(code).toBe(0);
@@ -337,179 +278,24 @@ describe('talcred inspect', () => {
       'laughs.yaml': billionLaughs(),
     };
     for (const [name, content] of Object.entries(bad)) {
-      const path = join(dir, name);
+      const path = join(cli.dir, name);
       writeFileSync(path, content);
       expectOneLineError(talcred(['inspect', path]), path);
     }
-    mkdirSync(join(dir, 'folder.yaml'));
-    expectOneLineError(talcred(['inspect', join(dir, 'folder.yaml')]), join(dir, 'folder.yaml'));
-    expectOneLineError(talcred(['inspect', join(dir, 'missing.yaml')]), join(dir, 'missing.yaml'));
+    mkdirSync(join(cli.dir, 'folder.yaml'));
+    expectOneLineError(talcred(['inspect', join(cli.dir, 'folder.yaml')]), join(cli.dir, 'folder.yaml'));
+    expectOneLineError(talcred(['inspect', join(cli.dir, 'missing.yaml')]), join(cli.dir, 'missing.yaml'));
     expectOneLineError(talcred(['inspect', '-'], { input: 'foo: [\n' }), 'standard input');
   });
 
   it('stops quietly when the reader of its output goes away (`| head`)', async () => {
-    const child = spawn(process.execPath, [bin, 'inspect', ADMIN], { env: childEnv(), cwd: dir });
+    const child = spawn(process.execPath, [talcredBin, 'inspect', ADMIN], { env: cli.env(), cwd: cli.dir });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
-  });
-});
-
-interface Plan {
-  added: string[];
-  renamed: { from: string; to: string }[];
-  replaced: string[];
-  skipped: string[];
-  current: { from: string; to: string };
-}
-
-/** What talosctl writes for a merge of admin, then noroles, then futurerole (TALOS.md "Merge"). */
-function talosctlMergeOfAllThree(): string {
-  const future = contextBlocks(FUTURE).replace(
-    '    future-role:\n',
-    '    future-role:\n        endpoints: []\n',
-  );
-  const noRoles1 = contextBlocks(NOROLES).replace('    no-roles:\n', '    no-roles-1:\n');
-  return `context: future-role\ncontexts:\n${future}${contextBlocks(ADMIN)}${noRoles1}`;
-}
-
-describe('talcred merge', () => {
-  const renamedLine = 'renamed talosconfig context "no-roles" -> "no-roles-1"\n';
-
-  it('merges real files as talosctl does, into a created 0700 folder and a 0600 file', () => {
-    const target = join(dir, 'new', 'talos', 'config');
-    const result = talcred(['merge', ADMIN, NOROLES, FUTURE, '--into', target]);
-    expect(result.code).toBe(0);
-    expect(result.stderr).toBe(renamedLine);
-    expect(text(target)).toBe(talosctlMergeOfAllThree());
-    expect(mode(target)).toBe(0o600);
-    expect(mode(join(dir, 'new'))).toBe(0o700);
-    expect(mode(join(dir, 'new', 'talos'))).toBe(0o700);
-  });
-
-  it('makes the incoming current context current under its new name, keeps it for "", clears it when missing', () => {
-    const target = join(dir, 'config');
-    writeFileSync(target, text(NOROLES));
-    const run = (from: string) =>
-      JSON.parse(talcred(['merge', from, '--into', target, '--json']).stdout) as Plan;
-    expect(run(ADMIN)).toMatchObject({ renamed: [{ from: 'no-roles', to: 'no-roles-1' }] });
-    expect(text(target)).toMatch(/^context: no-roles-1\n/);
-
-    const noCurrent = join(dir, 'no-current.yaml');
-    writeFileSync(noCurrent, text(FUTURE).replace('context: future-role', 'context: ""'));
-    expect(run(noCurrent).current).toEqual({ from: 'no-roles-1', to: 'no-roles-1' });
-
-    const ghost = join(dir, 'ghost.yaml');
-    writeFileSync(ghost, text(ADMIN).replace('context: no-roles', 'context: ghost'));
-    expect(run(ghost).current).toEqual({ from: 'no-roles-1', to: '' });
-    expect(text(target)).toMatch(/^context: ""\n/);
-    expect(text(target)).toMatch(/^ {4}no-roles-2:$/m);
-  });
-
-  it('renames the same file merged twice, and with --dedupe changes nothing, byte for byte', () => {
-    const target = join(dir, 'config');
-    // A comment talosctl would drop: proves that a merge that changes nothing does not rewrite the file.
-    const original = `# my clusters\n${text(ADMIN)}`;
-    writeFileSync(target, original);
-    const deduped = talcred(['merge', ADMIN, '--into', target, '--dedupe', '--json']);
-    expect(deduped.code).toBe(0);
-    expect(deduped.stderr).toBe('');
-    expect(JSON.parse(deduped.stdout)).toEqual({
-      added: [],
-      renamed: [],
-      replaced: [],
-      skipped: ['no-roles'],
-      current: { from: 'no-roles', to: 'no-roles' },
-    });
-    expect(text(target)).toBe(original);
-
-    const twice = talcred(['merge', ADMIN, '--into', target]);
-    expect(twice.code).toBe(0);
-    expect(twice.stderr).toBe(renamedLine);
-    const renamedCopy = contextBlocks(ADMIN).replace('    no-roles:\n', '    no-roles-1:\n');
-    expect(text(target)).toBe(`context: no-roles-1\ncontexts:\n${contextBlocks(ADMIN)}${renamedCopy}`);
-  });
-
-  it('prints the plan with --dry-run and writes nothing', () => {
-    const absent = join(dir, 'absent', 'config');
-    const plan = talcred(['merge', ADMIN, NOROLES, '--into', absent, '--dry-run']);
-    expect(plan.code).toBe(0);
-    expect(plan.stderr).toBe('');
-    expect(plan.stdout).toContain('nothing written');
-    expect(plan.stdout).toMatch(/^add +no-roles$/m);
-    expect(plan.stdout).toMatch(/^rename +no-roles -> no-roles-1$/m);
-    expect(plan.stdout).toMatch(/^current +"" -> "no-roles-1"$/m);
-    expect(existsSync(join(dir, 'absent'))).toBe(false);
-
-    const existing = join(dir, 'config');
-    writeFileSync(existing, text(NOROLES));
-    const json = talcred(['merge', ADMIN, FUTURE, '--into', existing, '--dry-run', '--json']);
-    const parsed = JSON.parse(json.stdout) as Plan;
-    expect(keys(parsed)).toEqual(['added', 'current', 'renamed', 'replaced', 'skipped']);
-    expect(keys(parsed.current)).toEqual(['from', 'to']);
-    for (const entry of parsed.renamed) expect(keys(entry)).toEqual(['from', 'to']);
-    expect(parsed).toEqual({
-      added: ['future-role'],
-      renamed: [{ from: 'no-roles', to: 'no-roles-1' }],
-      replaced: [],
-      skipped: [],
-      current: { from: 'no-roles', to: 'future-role' },
-    });
-    expect(text(existing)).toBe(text(NOROLES));
-  });
-
-  it.skipIf(podSecretExists)(
-    'merges into the file talosctl uses when --into is not given, creating it',
-    () => {
-      const fromEnv = join(dir, 'env', 'talosconfig');
-      const viaEnv = talcred(['merge', NOROLES], { env: { TALOSCONFIG: fromEnv } });
-      expect(viaEnv.code).toBe(0);
-      expect(text(fromEnv)).toBe(text(NOROLES));
-      expect(mode(fromEnv)).toBe(0o600);
-      expect(existsSync(join(home, '.talos'))).toBe(false);
-
-      expect(talcred(['merge', '-'], { input: text(ADMIN) }).code).toBe(0);
-      const homeConfig = join(home, '.talos', 'config');
-      expect(text(homeConfig)).toBe(text(ADMIN));
-      expect(mode(join(home, '.talos'))).toBe(0o700);
-    },
-  );
-
-  it('writes exactly what talosctl writes: a fixture merged into an empty target gives its own bytes', () => {
-    for (const path of [ADMIN, NOROLES]) {
-      const missing = join(dir, 'missing.yaml');
-      const empty = join(dir, 'empty.yaml');
-      writeFileSync(empty, 'context: ""\ncontexts: {}\n');
-      expect(talcred(['merge', path, '--into', missing]).code).toBe(0);
-      expect(talcred(['merge', path, '--into', empty]).code).toBe(0);
-      expect(text(missing)).toBe(text(path));
-      expect(text(empty)).toBe(text(path));
-      rmSync(missing);
-    }
-    // The FutureRole fixture has no `endpoints` key; talosctl always writes one (TALOS.md).
-    const target = join(dir, 'future.yaml');
-    expect(talcred(['merge', FUTURE, '--into', target]).code).toBe(0);
-    expect(text(target)).toBe(
-      text(FUTURE).replace('    future-role:\n', '    future-role:\n        endpoints: []\n'),
-    );
-  });
-
-  it('changes nothing when one FROM file or the target is bad', () => {
-    const badYaml = join(dir, 'bad.yaml');
-    writeFileSync(badYaml, 'context: a\ncontexts:\n  a: [\n');
-    const target = join(dir, 'config');
-    writeFileSync(target, text(NOROLES));
-    for (const from of [badYaml, SECRETS, join(dir, 'missing.yaml')]) {
-      expectOneLineError(talcred(['merge', ADMIN, from, FUTURE, '--into', target]), from);
-      expect(text(target)).toBe(text(NOROLES));
-      expectOneLineError(talcred(['merge', ADMIN, from, '--into', join(dir, 'absent')]), from);
-      expect(existsSync(join(dir, 'absent'))).toBe(false);
-    }
-    expectOneLineError(talcred(['merge', ADMIN, '--into', badYaml]), badYaml);
-    expect(text(badYaml)).toBe('context: a\ncontexts:\n  a: [\n');
   });
 });
 
