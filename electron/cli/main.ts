@@ -21,6 +21,6 @@ try {
     now: () => new Date(),
   });
 } catch (error) {
-  process.stderr.write(failureReport(error, Boolean(process.env.TALCRED_DEBUG)));
+  process.stderr.write(failureReport(error, /^(1|true|yes)$/i.test(process.env.TALCRED_DEBUG ?? '')));
   process.exitCode = 2;
 }
