@@ -59,7 +59,3 @@ export function authKind(context: TalosContext): AuthKind {
 export function emptyConfig(): TalosConfig {
   return { context: '', contexts: [], extra: [] };
 }
-
-export function findContext(config: TalosConfig, name: string): TalosContext | undefined {
-  return config.contexts.find((context) => context.name === name);
-}

@@ -43,6 +43,8 @@ export interface RunOptions {
   input?: string;
   /** Replaces variables of the sandbox's environment; `undefined` removes one. */
   env?: Record<string, string | undefined>;
+  /** Working folder of the process (relative paths on the command line resolve against it). */
+  cwd?: string;
 }
 
 export function requireBuiltCli(): void {
@@ -80,7 +82,11 @@ export function runTalcred(args: readonly string[], options: RunOptions = {}): P
     Object.entries(options.env ?? process.env).filter(([, value]) => value !== undefined),
   );
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [talcredBin, ...args], { env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [talcredBin, ...args], {
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

@@ -1,10 +1,9 @@
-import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { parseTalosconfig } from '../../../shared/talosconfig/parse.js';
-import { talcredBin, type CliResult, type CliSandbox } from '../../support/talcred-cli.js';
+import type { CliResult, CliSandbox } from '../../support/talcred-cli.js';
 import { initVault, ok, sandboxTracker } from '../../support/talcred-cli-steps.js';
 
 /** A real Talos secrets bundle (tests/fixtures/talos/README.md): its OS CA is what the vault issues with. */
@@ -76,17 +75,5 @@ export function leaks(text: string, secrets: Secrets): string[] {
 
 /** talcred run from a chosen working folder (the sandbox's own `run` uses the test runner's). */
 export function talcredIn(sandbox: CliSandbox, cwd: string, args: readonly string[]): Promise<CliResult> {
-  const env = Object.fromEntries(Object.entries(sandbox.env).filter(([, value]) => value !== undefined));
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [talcredBin, '--home', sandbox.home, ...args], { cwd, env });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      resolve({ code, stdout, stderr });
-    });
-    child.stdin.end();
-  });
+  return sandbox.run(args, { cwd });
 }
