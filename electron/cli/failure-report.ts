@@ -1,5 +1,44 @@
+import type { ErrorCode, Remedy } from '../../shared/contract/error-codes.js';
 import { UserError } from '../../shared/user-error.js';
 import { oneLine, terminalText } from './terminal-text.js';
+
+/**
+ * What to type, per remedy (DESIGN.md "Errors across the boundary"): the services say what is wrong in
+ * neutral words and name a remedy; only here does it become a flag or a command. The app turns the same
+ * remedy into a button.
+ */
+const remedyHints: Record<Remedy, string | null> = {
+  'create-vault': 'create one with `talcred init`',
+  'restore-backup': 'run `talcred restore` to put a backup back (`talcred restore --list` shows them)',
+  unlock: 'set TALCRED_PASSPHRASE or run on a terminal',
+  'retry-passphrase': null,
+  'use-passphrase': 'or use a passphrase instead: `talcred init --passphrase`',
+  'start-keychain':
+    'start it and try again; to move the vault off the keychain, run `talcred rekey --passphrase` where the keychain answers',
+  'unlock-keychain': null,
+  'wait-and-retry': null,
+  'confirm-overwrite': 'choose another file or pass --force to overwrite it',
+  'confirm-admin': 'pass --yes-admin to confirm',
+  'switch-first': 'e.g. `talcred use OTHER` or `talcred use --off`',
+  'choose-other-name': null,
+  'choose-talosconfig': 'choose a file with --talosconfig',
+  'fix-file': null,
+  'import-ca': "import the cluster's CA with `talcred ca import`",
+  'pick-again': null,
+};
+
+/** Hints that depend on the operation's flags rather than on the remedy alone. */
+const codeHints: Partial<Record<ErrorCode, string>> = {
+  'output-missing': 'give -o FILE, --store (into the vault), or both',
+  'ca-not-stored': "give the cluster's CA certificate with --ca FILE",
+  'cert-not-signed-by-ca': 'check the file given with --ca',
+};
+
+/** The CLI's words for a failure: the neutral message, then what to type, if anything. */
+export function userFailureText(error: UserError): string {
+  const hint = codeHints[error.code] ?? (error.remedy === null ? null : remedyHints[error.remedy]);
+  return hint === null ? error.message : `${error.message}; ${hint}`;
+}
 
 /**
  * What the binary prints on stderr when a command fails (DESIGN.md "Errors and bad input"): a UserError's
@@ -9,7 +48,7 @@ import { oneLine, terminalText } from './terminal-text.js';
  * TALCRED_DEBUG adds where it happened (stack frames: file, line, function names), still not the message.
  */
 export function failureReport(error: unknown, debug: boolean): string {
-  if (error instanceof UserError) return `talcred: ${oneLine(error.message)}\n`;
+  if (error instanceof UserError) return `talcred: ${oneLine(userFailureText(error))}\n`;
   const summary =
     `talcred: unexpected internal error (${errorKind(error)}); its message is withheld because it may quote ` +
     `file contents, keys among them. Please report it with the command you ran${

@@ -1,24 +1,28 @@
 import { homedir } from 'node:os';
 import { UsageError } from '../../shared/user-error.js';
 import { defaultVaultHome } from '../app-paths.js';
-import { createVaultService, type VaultService } from '../service/vault-service.js';
-import { locateTalosconfig } from '../talosconfig-file.js';
+import { createServices, type ServiceSet } from '../service/create-services.js';
 import { createKeychainKeySource } from '../vault/keychain.js';
-import { createPassphraseKeySource, type PassphrasePurpose } from '../vault/passphrase.js';
+import { createPassphraseKeySource } from '../vault/passphrase.js';
 import type { GlobalOptions } from './command.js';
 import type { CliIo } from './io.js';
 import { promptHidden } from './prompt.js';
 
+/** The vault passphrase: TALCRED_PASSPHRASE for scripts, else a hidden prompt (asked only when needed). */
+function vaultPassphrase(io: CliIo): Promise<string> {
+  const fromEnv = io.env.TALCRED_PASSPHRASE;
+  return fromEnv !== undefined ? Promise.resolve(fromEnv) : promptHidden(io, 'Vault passphrase: ');
+}
+
 /**
- * TALCRED_PASSPHRASE for scripts; otherwise a hidden prompt, typed twice for a new passphrase. A rekey
- * needs a second, new passphrase: TALCRED_NEW_PASSPHRASE, or the prompt — never the old one reused silently.
+ * A NEW passphrase (init, rekey): from `variable` in scripts, else typed twice on a terminal. A rekey's
+ * new passphrase never silently reuses the old one (TALCRED_NEW_PASSPHRASE, not TALCRED_PASSPHRASE).
  */
-async function passphraseFor(io: CliIo, purpose: PassphrasePurpose, rekey: boolean): Promise<string> {
-  const fromEnv = purpose === 'create' && rekey ? io.env.TALCRED_NEW_PASSPHRASE : io.env.TALCRED_PASSPHRASE;
+export async function newPassphrase(io: CliIo, variable: string): Promise<string> {
+  const fromEnv = io.env[variable];
   if (fromEnv !== undefined) return fromEnv;
-  if (purpose === 'unlock') return promptHidden(io, 'Vault passphrase: ');
-  if (rekey && io.stdin.isTTY !== true) {
-    throw new UsageError('the new passphrase is asked on a terminal; in scripts set TALCRED_NEW_PASSPHRASE');
+  if (io.stdin.isTTY !== true) {
+    throw new UsageError(`the new passphrase is asked on a terminal; in scripts set ${variable}`);
   }
   const first = await promptHidden(io, 'New vault passphrase: ');
   const second = await promptHidden(io, 'Type it again: ');
@@ -26,22 +30,18 @@ async function passphraseFor(io: CliIo, purpose: PassphrasePurpose, rekey: boole
   return first;
 }
 
-/** The vault service as the CLI uses it: folder from --home / TALCRED_HOME, keys from the keychain or a passphrase. */
-export function openService(
-  io: CliIo,
-  globals: GlobalOptions,
-  options: { rekey?: boolean } = {},
-): VaultService {
+/** The services as the CLI uses them: folder from --home / TALCRED_HOME, the key fetched when first needed. */
+export function openServices(io: CliIo, globals: GlobalOptions): ServiceSet {
   const env = io.env;
-  return createVaultService({
+  return createServices({
     home: globals.home ?? defaultVaultHome(env, process.platform, env.HOME ?? homedir()),
+    env,
     keySources: {
       keychain: createKeychainKeySource(),
-      passphrase: createPassphraseKeySource({
-        getPassphrase: (purpose) => passphraseFor(io, purpose, options.rekey === true),
-      }),
+      passphrase: createPassphraseKeySource({ getPassphrase: () => vaultPassphrase(io) }),
     },
-    talosconfig: () => locateTalosconfig(globals.talosconfig, env),
     now: io.now,
+    ...(globals.talosconfig === undefined ? {} : { talosconfig: globals.talosconfig }),
+    session: 'command',
   });
 }

@@ -1,7 +1,24 @@
+import type { Remedy } from '../../shared/contract/error-codes.js';
 import { UserError } from '../../shared/user-error.js';
 
+export type FileErrorCode =
+  | 'file-read-failed'
+  | 'file-write-failed'
+  | 'file-too-large'
+  | 'output-exists'
+  | 'talosconfig-read-only'
+  | 'talosconfig-unreadable'
+  | 'file-token-invalid'
+  | 'file-path-refused';
+
 /** A file the user named cannot be read or written; the message names the path and what to do. */
-export class FileError extends UserError {}
+export class FileError extends UserError {
+  declare readonly code: FileErrorCode;
+
+  constructor(code: FileErrorCode, message: string, options: { remedy?: Remedy | null } = {}) {
+    super(code, message, options);
+  }
+}
 
 /** Plain words for the errno codes a user can cause (a typo, permissions, a full disk). */
 export function describeFileError(path: string, error: unknown, doing: 'read' | 'write'): FileError {

@@ -5,6 +5,7 @@ import { certificateFacts } from '../pki/certificate-facts.js';
 import { readPrivateKeyPem } from '../pki/private-key.js';
 import { describeTcpError, describeTlsError, describeVerifyError } from './describe-connection-error.js';
 import { parseEndpoint } from './endpoint.js';
+import { UsageError } from '../../shared/user-error.js';
 import { NetError } from './net-error.js';
 
 export type ProbeFindingCode =
@@ -38,6 +39,8 @@ export interface ProbeInput {
   cert: string;
   key: string;
   timeoutMs: number;
+  /** Stops the probe at once (the app's Cancel): sockets are destroyed and the probe fails `cancelled`. */
+  signal?: AbortSignal;
 }
 
 /** HTTP/2 client preface + empty SETTINGS: what talosctl's gRPC client sends first. */
@@ -53,25 +56,60 @@ function ignore(): void {
   // Errors are read by the once('error') listeners that matter; this one only keeps them handled.
 }
 
+function cancelled(): UsageError {
+  return new UsageError('the check was cancelled', 'cancelled');
+}
+
+/**
+ * Destroys `socket` when `signal` aborts, so whatever waits on it settles at once; returns the unhook.
+ * The waiter then sees an error or a close, and the probe reports `cancelled` instead of a finding.
+ */
+function destroyOnAbort(socket: Socket, signal: AbortSignal | undefined): () => void {
+  if (signal === undefined) return () => undefined;
+  const onAbort = (): void => {
+    socket.destroy();
+  };
+  signal.addEventListener('abort', onAbort);
+  return () => {
+    signal.removeEventListener('abort', onAbort);
+  };
+}
+
 function errorCode(error: unknown): string {
   return (error as NodeJS.ErrnoException | undefined)?.code ?? '';
 }
 
-function openTcp(host: string, port: number, timeoutMs: number): Promise<Socket> {
+function openTcp(
+  host: string,
+  port: number,
+  timeoutMs: number,
+  signal: AbortSignal | undefined,
+): Promise<Socket> {
   return new Promise((resolve, reject) => {
     const socket = tcpConnect({ host, port });
     socket.on('error', ignore);
+    const unhook = destroyOnAbort(socket, signal);
+    const settle = (): void => {
+      clearTimeout(timer);
+      unhook();
+    };
     const timer = setTimeout(() => {
       socket.destroy();
+      settle();
       reject(new Error(`no answer within ${timeoutMs} ms (a firewall, or the wrong address)`));
     }, timeoutMs);
     socket.once('connect', () => {
-      clearTimeout(timer);
+      settle();
       resolve(socket);
     });
     socket.once('error', (error) => {
-      clearTimeout(timer);
+      settle();
       reject(new Error(describeTcpError(errorCode(error))));
+    });
+    socket.once('close', () => {
+      // Destroyed by an abort before it connected: no 'error' follows.
+      settle();
+      reject(new Error('the connection was closed'));
     });
   });
 }
@@ -151,6 +189,14 @@ function awaitVerdict(socket: TLSSocket, waitMs: number): Promise<string | undef
  * the endpoint given; each failure becomes a finding that says what to do.
  */
 export async function probeEndpoint(input: ProbeInput): Promise<ProbeResult> {
+  const aborted = (): boolean => input.signal?.aborted === true;
+  if (aborted()) throw cancelled();
+  const result = await probe(input);
+  if (aborted()) throw cancelled();
+  return result;
+}
+
+async function probe(input: ProbeInput): Promise<ProbeResult> {
   let host: string;
   let port: number;
   try {
@@ -180,7 +226,7 @@ export async function probeEndpoint(input: ProbeInput): Promise<ProbeResult> {
 
   let socket: Socket;
   try {
-    socket = await openTcp(host, port, input.timeoutMs);
+    socket = await openTcp(host, port, input.timeoutMs, input.signal);
   } catch (error) {
     result.findings.push({ code: 'unreachable', message: `${where}: ${(error as Error).message}` });
     return result;
@@ -188,6 +234,7 @@ export async function probeEndpoint(input: ProbeInput): Promise<ProbeResult> {
   result.reachable = true;
 
   let secure: TLSSocket | undefined;
+  const unhook = destroyOnAbort(socket, input.signal);
   try {
     secure = await handshake(socket, input, host, Math.max(1, deadline - Date.now()));
     // Read the peer certificate once: on Node 20 a second read (either getter) can come back empty.
@@ -218,6 +265,7 @@ export async function probeEndpoint(input: ProbeInput): Promise<ProbeResult> {
   } catch (error) {
     result.findings.push({ code: 'tls-handshake-failed', message: `${where}: ${(error as Error).message}` });
   } finally {
+    unhook();
     (secure ?? socket).destroy();
   }
   result.tls = result.findings.length === 0 ? 'ok' : 'failed';

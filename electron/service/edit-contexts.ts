@@ -52,7 +52,10 @@ export async function renameContext(
     requireContext(current, from);
     if (from === to) return current;
     if (current.contexts.some((entry) => entry.context.name === to)) {
-      throw new UsageError(`a context named "${to}" already exists; pick another name or remove it first`);
+      throw new UsageError(
+        `a context named "${to}" already exists; pick another name or remove it first`,
+        'name-taken',
+      );
     }
     return {
       ...updateContext(current, from, (entry) => ({ ...entry, context: { ...entry.context, name: to } })),
@@ -72,7 +75,8 @@ export async function removeContexts(
       // talosctl's `config remove` never removes the current context either.
       if (name === current.current) {
         throw new UsageError(
-          `"${name}" is the current context; switch first (\`talcred use OTHER\` or \`talcred use --off\`)`,
+          `"${name}" is the current context; switch to another context (or off) first`,
+          'context-is-current',
         );
       }
     }

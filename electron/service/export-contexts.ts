@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
-import { UsageError } from '../../shared/user-error.js';
 import type { TalosConfig } from '../../shared/talosconfig/model.js';
 import { serializeTalosconfig } from '../../shared/talosconfig/serialize.js';
 import { recordContextsExport } from './issuing/age-export.js';
-import { writeWithVaultChange } from './issuing/output-file.js';
+import { refuseOverwrite, writeWithVaultChange } from './issuing/output-file.js';
 import type { ServiceDeps } from './service-deps.js';
 import { requireContext } from './vault-lookup.js';
 
@@ -22,9 +20,7 @@ export async function exportContexts(
   overwrite: boolean,
 ): Promise<{ path: string; contexts: string[] }> {
   const config = await exportedConfig(deps, names);
-  if (!overwrite && existsSync(path)) {
-    throw new UsageError(`${path} already exists; choose another file or pass --force to overwrite it`);
-  }
+  refuseOverwrite(path, overwrite);
   // The issuance log says where each certificate this vault issued went (DESIGN.md "Issuing").
   const exported = config.contexts.map((context) => context.name);
   await writeWithVaultChange(

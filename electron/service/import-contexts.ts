@@ -1,33 +1,15 @@
-import type { ImportResult, ImportSource } from '../../shared/contract/vault-contract.js';
-import type { TalosConfig } from '../../shared/talosconfig/model.js';
-import { parseTalosconfig } from '../../shared/talosconfig/parse.js';
+import type { ImportResult } from '../../shared/contract/vault-contract.js';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
-import { readTalosconfigFile } from '../talosconfig-file.js';
+import { loadSources, type ImportSourceArgs, type LoadedSource } from './load-sources.js';
 import type { ServiceDeps } from './service-deps.js';
 import { syncTalosconfig } from './switch-context.js';
 import { mergeIntoVault } from './vault-merge.js';
 
 export interface ImportArgs {
-  sources: readonly ImportSource[];
+  sources: readonly ImportSourceArgs[];
   dedupe: boolean;
   onConflict: 'rename' | 'replace';
   dryRun: boolean;
-}
-
-interface LoadedSource {
-  label: string;
-  config: TalosConfig;
-}
-
-/** Every source is read and parsed before the vault is touched: one bad file changes nothing. */
-async function loadSources(sources: readonly ImportSource[]): Promise<LoadedSource[]> {
-  const loaded: LoadedSource[] = [];
-  for (const source of sources) {
-    if (source.kind === 'file')
-      loaded.push({ label: source.path, config: await readTalosconfigFile(source.path) });
-    else loaded.push({ label: source.label, config: parseTalosconfig(source.text, source.label) });
-  }
-  return loaded;
 }
 
 function mergeAll(
@@ -61,7 +43,7 @@ function mergeAll(
 }
 
 export async function importContexts(deps: ServiceDeps, args: ImportArgs): Promise<ImportResult> {
-  const sources = await loadSources(args.sources);
+  const sources = await loadSources(deps.files, args.sources);
   if (args.dryRun) {
     return { ...mergeAll(await deps.store.read(), sources, args, deps.now()).result, written: false };
   }

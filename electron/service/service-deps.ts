@@ -1,10 +1,16 @@
 import type { ResolvedTalosconfigPath } from '../talosconfig-path.js';
 import type { VaultStore } from '../vault/vault-store.js';
+import type { EventHub } from './event-hub.js';
+import type { FileAccess } from './file-access.js';
 
-/** What every operation of the service works over; built once per service by `createVaultService`. */
+/** What every handler works over; built once by `createServices`. */
 export interface ServiceDeps {
   store: VaultStore;
   /** The talosctl config file `use` writes (resolved like talosctl, or `--talosconfig`). */
   talosconfig: () => ResolvedTalosconfigPath;
+  /** Turns the contract's file references into paths: a path as given, or a dialog's token. */
+  files: FileAccess;
+  /** Where `sessionChanged` goes out (file changes are watched in create-services.ts). */
+  events: EventHub;
   now: () => Date;
 }

@@ -1,6 +1,5 @@
 import type { SwitchResult } from '../../shared/contract/vault-contract.js';
 import { parseTalosconfig } from '../../shared/talosconfig/parse.js';
-import { UsageError } from '../../shared/user-error.js';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
 import { readFileLimited } from '../files/read-limited.js';
@@ -9,7 +8,7 @@ import { withFileLock } from '../vault/lock.js';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { describeFileError } from '../files/file-error.js';
+import { describeFileError, FileError } from '../files/file-error.js';
 import type { ServiceDeps } from './service-deps.js';
 import { backUpTalosconfig, foreignContexts, renderTalosconfig, sha256Hex } from './talosconfig-sync.js';
 import { mergeIntoVault } from './vault-merge.js';
@@ -27,8 +26,9 @@ export async function syncTalosconfig(
 ): Promise<SwitchResult> {
   const target = deps.talosconfig();
   if (target.readOnly) {
-    throw new UsageError(
-      `${target.path} is read-only (mounted by Kubernetes); choose a file with --talosconfig`,
+    throw new FileError(
+      'talosconfig-read-only',
+      `${target.path} is read-only (mounted by Kubernetes); choose another talosconfig file`,
     );
   }
   // Open the vault before taking the lock, which lives in the vault's folder: a missing vault or an
@@ -40,7 +40,7 @@ export async function syncTalosconfig(
     const foreign: SwitchResult['foreign'] = { imported: [], backupPath: null };
     let rendered = '';
     const document = await deps.store.update(async (current) => {
-      let next = change(current);
+      let next = change(followFileCurrent(current, file));
       const strangers = file ? foreignContexts(file, current) : [];
       if (file && strangers.length > 0) {
         if (next.settings.foreignContexts === 'backup') {
@@ -70,6 +70,19 @@ export async function syncTalosconfig(
   });
 }
 
+/**
+ * talosctl's `context:` is the one truth of what is current (`talosctl config context X` edits only the
+ * file): a vault context it names becomes the vault's current before a change is applied, so rewriting
+ * the file never undoes a switch made with talosctl.
+ */
+function followFileCurrent(document: VaultDocument, file: TalosconfigOnDisk | null): VaultDocument {
+  const named = file?.config.context ?? '';
+  if (named === '' || named === document.current) return document;
+  return document.contexts.some((entry) => entry.context.name === named)
+    ? { ...document, current: named }
+    : document;
+}
+
 /** `use NAME` / `use --off`. */
 export function switchContext(deps: ServiceDeps, name: string | null): Promise<SwitchResult> {
   return syncTalosconfig(deps, (document) => {
@@ -86,9 +99,13 @@ export function switchContext(deps: ServiceDeps, name: string | null): Promise<S
   });
 }
 
-async function readTarget(
-  path: string,
-): Promise<{ path: string; text: string; config: ReturnType<typeof parseTalosconfig> } | null> {
+interface TalosconfigOnDisk {
+  path: string;
+  text: string;
+  config: ReturnType<typeof parseTalosconfig>;
+}
+
+async function readTarget(path: string): Promise<TalosconfigOnDisk | null> {
   if (!existsSync(path)) return null;
   const bytes = await readFileLimited(path, maxTalosconfigBytes);
   try {
@@ -99,8 +116,9 @@ async function readTarget(
   } catch (error) {
     // Never overwrite a file we cannot read: it may hold the only copy of someone's credentials.
     const reason = error instanceof Error ? error.message : String(error);
-    throw new UsageError(
-      `${reason} (the file was left as it is: fix or move it, then run the command again)`,
+    throw new FileError(
+      'talosconfig-unreadable',
+      `${reason} (the file was left as it is: fix or move it, then try again)`,
     );
   }
 }

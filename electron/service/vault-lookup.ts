@@ -8,5 +8,5 @@ export function requireContext(document: VaultDocument, name: string): VaultCont
   const names = document.contexts.map((candidate) => candidate.context.name);
   const hint =
     names.length === 0 ? 'the vault is empty: import a talosconfig first' : `contexts: ${names.join(', ')}`;
-  throw new UsageError(`no context "${name}" in the vault (${hint})`);
+  throw new UsageError(`no context "${name}" in the vault (${hint})`, 'context-not-found');
 }

@@ -100,6 +100,7 @@ export async function decryptAgeFile(
     throw new ShareError(
       'passphrase-needed',
       `${source}: is protected by a passphrase; enter it to open the file`,
+      source,
     );
   }
   if (!passphraseFile && identities.length === 0) {

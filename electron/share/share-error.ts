@@ -5,4 +5,26 @@ import { UserError } from '../../shared/user-error.js';
  * wrong passphrase, a damaged file. Codes are stable (`invalid-recipient`, `no-matching-identity`, …);
  * messages never contain identities, passphrases or plaintext.
  */
-export class ShareError extends UserError {}
+export class ShareError extends UserError {
+  declare readonly code: ShareErrorCode;
+
+  constructor(
+    code: ShareErrorCode,
+    message: string,
+    /** The file concerned, where a caller may ask for what it needs and try that one again. */
+    readonly file?: string,
+  ) {
+    super(code, message);
+  }
+}
+
+export type ShareErrorCode =
+  | 'not-an-age-file'
+  | 'damaged-file'
+  | 'invalid-recipient'
+  | 'invalid-identity'
+  | 'empty-passphrase'
+  | 'wrong-passphrase'
+  | 'passphrase-needed'
+  | 'identity-needed'
+  | 'no-matching-identity';

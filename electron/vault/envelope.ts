@@ -107,7 +107,7 @@ export function parseVault(bytes: Buffer, path: string): SealedVault {
     }
     throw new VaultError(
       'vault-foreign',
-      `${path}: not a talcred vault (it does not start with "${VAULT_FORMAT}")`,
+      `${path}: not a Talos Credential Manager vault (it does not start with "${VAULT_FORMAT}")`,
     );
   }
   const end = bytes.indexOf(0x0a, MAGIC.length);
@@ -124,7 +124,7 @@ export function parseVault(bytes: Buffer, path: string): SealedVault {
   if (typeof version === 'number' && version > VAULT_VERSION) {
     throw new VaultError(
       'vault-too-new',
-      `${path}: written by a newer talcred (vault format ${version}); update talcred to open it`,
+      `${path}: written by a newer Talos Credential Manager (vault format ${version}); update it to open this vault`,
     );
   }
   const parsed = headerFieldsSchema.safeParse(json);
@@ -161,7 +161,7 @@ export function openVault(sealed: SealedVault, key: Buffer, path: string): Buffe
 
 function wrongKey(header: VaultHeader, path: string): VaultError {
   if (header.keySource === 'passphrase') {
-    return new VaultError('passphrase-wrong', `${path}: wrong passphrase; nothing was changed`);
+    return new VaultError('wrong-passphrase', `${path}: wrong passphrase; nothing was changed`);
   }
   return new VaultError(
     'keychain-entry-invalid',
@@ -171,5 +171,5 @@ function wrongKey(header: VaultHeader, path: string): VaultError {
 }
 
 function corrupt(path: string, why: string): VaultError {
-  return new VaultError('vault-corrupt', `${path}: the vault is damaged: ${why}`);
+  return new VaultError('vault-damaged', `${path}: the vault is damaged: ${why}`);
 }

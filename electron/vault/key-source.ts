@@ -7,10 +7,16 @@ import type { KeySourceKind, ScryptParams, VaultHeader } from './envelope.js';
  */
 export interface KeySource {
   readonly kind: KeySourceKind;
-  /** The key of the existing vault this header belongs to. */
-  unlock(header: VaultHeader): Promise<Buffer>;
-  /** A key for a brand-new vault id, and the KDF parameters the header must carry (null for the keychain). */
-  createKey(vaultId: string): Promise<{ key: Buffer; kdf: ScryptParams | null }>;
+  /**
+   * The key of the existing vault this header belongs to. `passphrase` is the one the user just typed (the
+   * app's unlock screen); without it a passphrase source asks its `getPassphrase`, if it has one.
+   */
+  unlock(header: VaultHeader, passphrase?: string): Promise<Buffer>;
+  /**
+   * A key for a brand-new vault id, and the KDF parameters the header must carry (null for the keychain).
+   * A passphrase source derives it from `passphrase` (the new one, given as an argument of init or rekey).
+   */
+  createKey(vaultId: string, passphrase?: string): Promise<{ key: Buffer; kdf: ScryptParams | null }>;
   /** Drops the stored key of a vault id no file uses any more (after a rekey or a failed create). */
   forget(vaultId: string): Promise<void>;
 }

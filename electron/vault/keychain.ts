@@ -23,26 +23,27 @@ export function createKeychainKeySource(options: KeychainOptions = {}): KeySourc
   const entryOptions: EntryOptions | undefined =
     platform === 'linux' ? { linux: { store: 'secret-service' } } : undefined;
 
-  const entry = (vaultId: string): AsyncEntry => {
+  // What to do when the keychain does not answer depends on whether a vault already uses it.
+  const entry = (vaultId: string, purpose: KeychainPurpose): AsyncEntry => {
     try {
       // With the store pinned, the constructor throws at once when there is no Secret Service.
       return new AsyncEntry(service, vaultId, entryOptions);
     } catch (error) {
-      throw keychainError(error, platform);
+      throw keychainError(error, platform, purpose);
     }
   };
-  const attempt = async <T>(work: () => Promise<T>): Promise<T> => {
+  const attempt = async <T>(work: () => Promise<T>, purpose: KeychainPurpose): Promise<T> => {
     try {
       return await work();
     } catch (error) {
-      throw keychainError(error, platform);
+      throw keychainError(error, platform, purpose);
     }
   };
 
   return {
     kind: 'keychain',
     async unlock(header) {
-      const stored = await attempt(() => entry(header.vaultId).getPassword());
+      const stored = await attempt(() => entry(header.vaultId, 'open').getPassword(), 'open');
       if (stored === null) {
         throw new VaultError(
           'keychain-entry-missing',
@@ -62,24 +63,24 @@ export function createKeychainKeySource(options: KeychainOptions = {}): KeySourc
       return key;
     },
     async createKey(vaultId) {
-      const slot = entry(vaultId);
-      if ((await attempt(() => slot.getPassword())) != null) {
+      const slot = entry(vaultId, 'create');
+      if ((await attempt(() => slot.getPassword(), 'create')) != null) {
         throw new VaultError(
           'keychain-failed',
           `the ${storeName(platform)} already holds a key for vault ${vaultId}; it was left as it is`,
         );
       }
       const encoded = randomBytes(KEY_BYTES).toString('base64');
-      await attempt(() => slot.setPassword(encoded));
+      await attempt(() => slot.setPassword(encoded), 'create');
       // Read it back: a store that accepts a secret and drops it would leave a vault nobody can open.
-      if ((await attempt(() => slot.getPassword())) !== encoded) {
-        await attempt(() => slot.deleteCredential()).catch(() => undefined);
+      if ((await attempt(() => slot.getPassword(), 'create')) !== encoded) {
+        await attempt(() => slot.deleteCredential(), 'create').catch(() => undefined);
         throw new VaultError('keychain-failed', `the ${storeName(platform)} did not keep the new vault key`);
       }
       return { key: Buffer.from(encoded, 'base64'), kdf: null };
     },
     async forget(vaultId) {
-      await attempt(() => entry(vaultId).deleteCredential());
+      await attempt(() => entry(vaultId, 'open').deleteCredential(), 'open');
     },
   };
 }
@@ -90,20 +91,23 @@ function storeName(platform: NodeJS.Platform): string {
   return 'Secret Service keyring';
 }
 
+/** Making a new vault's key (a passphrase vault is the way on), or opening one that exists (it is not). */
+type KeychainPurpose = 'create' | 'open';
+
 /** keyring-rs messages (seen on the Secret Service, DESIGN.md "Facts about the tools") in plain words. */
-function keychainError(error: unknown, platform: NodeJS.Platform): VaultError {
+function keychainError(error: unknown, platform: NodeJS.Platform, purpose: KeychainPurpose): VaultError {
   if (error instanceof VaultError) return error;
   const raw = error instanceof Error ? error.message : String(error);
-  const orPassphrase = 'or use a passphrase instead: `talcred init --passphrase`';
+  const unavailable = (message: string) =>
+    new VaultError('keychain-unavailable', message, {
+      remedy: purpose === 'create' ? 'use-passphrase' : 'start-keychain',
+    });
   if (
     /DBUS_SESSION_BUS_ADDRESS|Failed to connect to socket|not provided by any \.service files|ServiceUnknown/.test(
       raw,
     )
   ) {
-    return new VaultError(
-      'keychain-unavailable',
-      `no Secret Service on this desktop (is gnome-keyring or KeePassXC running?) — ${orPassphrase}`,
-    );
+    return unavailable('no Secret Service on this desktop (is gnome-keyring or KeePassXC running?)');
   }
   if (/prompt was dismissed|is locked|\blocked\b/i.test(raw)) {
     return new VaultError(
@@ -112,16 +116,11 @@ function keychainError(error: unknown, platform: NodeJS.Platform): VaultError {
     );
   }
   if (/Did not receive a reply/.test(raw)) {
-    return new VaultError(
-      'keychain-unavailable',
-      `the Secret Service did not answer (restart gnome-keyring or KeePassXC) — ${orPassphrase}`,
-    );
+    return unavailable('the Secret Service did not answer (restart gnome-keyring or KeePassXC)');
   }
   if (/no result found/.test(raw)) {
-    return new VaultError(
-      'keychain-unavailable',
-      'the Secret Service has no default keyring to keep the vault key in; create one (Passwords and Keys, ' +
-        `KeePassXC) — ${orPassphrase}`,
+    return unavailable(
+      'the Secret Service has no default keyring to keep the vault key in; create one (Passwords and Keys, KeePassXC)',
     );
   }
   return new VaultError('keychain-failed', `the ${storeName(platform)} failed: ${raw}`);

@@ -20,34 +20,45 @@ export const DEFAULT_SCRYPT_COST: ScryptCost = { N: 2 ** 17, r: 8, p: 1 };
 export type PassphrasePurpose = 'unlock' | 'create';
 
 export interface PassphraseKeySourceOptions {
-  /** From TALCRED_PASSPHRASE or a prompt; the key source never prompts by itself. */
-  getPassphrase: (purpose: PassphrasePurpose) => Promise<string>;
+  /**
+   * Where a passphrase comes from when the call gave none: the CLI's TALCRED_PASSPHRASE or prompt. The
+   * app has none: its vault stays locked until the unlock screen hands one to `unlock`.
+   */
+  getPassphrase?: (purpose: PassphrasePurpose) => Promise<string>;
   /** Work factor for new vaults; tests lower it. */
   cost?: ScryptCost;
 }
 
 export function createPassphraseKeySource(options: PassphraseKeySourceOptions): KeySource {
   const cost = options.cost ?? DEFAULT_SCRYPT_COST;
-  const ask = async (purpose: PassphrasePurpose): Promise<string> => {
-    const passphrase = await options.getPassphrase(purpose);
+  const ask = async (purpose: PassphrasePurpose, given: string | undefined): Promise<string> => {
+    if (given === undefined && options.getPassphrase === undefined) {
+      throw purpose === 'unlock'
+        ? new VaultError('vault-locked', 'the vault is locked; unlock it with its passphrase')
+        : new VaultError(
+            'passphrase-needed',
+            'a passphrase vault needs its new passphrase; nothing was changed',
+          );
+    }
+    const passphrase = given ?? (await options.getPassphrase?.(purpose)) ?? '';
     if (passphrase === '')
       throw new VaultError('passphrase-empty', 'the passphrase is empty; nothing was changed');
     return passphrase;
   };
   return {
     kind: 'passphrase',
-    async unlock(header) {
+    async unlock(header, passphrase) {
       if (header.kdf === null) {
         throw new VaultError(
-          'vault-corrupt',
+          'vault-damaged',
           `vault ${header.vaultId}: a passphrase vault without KDF parameters`,
         );
       }
-      return deriveKey(await ask('unlock'), header.kdf);
+      return deriveKey(await ask('unlock', passphrase), header.kdf);
     },
-    async createKey() {
+    async createKey(_vaultId, passphrase) {
       const kdf: ScryptParams = { name: 'scrypt', ...cost, salt: randomBytes(16).toString('base64') };
-      return { key: await deriveKey(await ask('create'), kdf), kdf };
+      return { key: await deriveKey(await ask('create', passphrase), kdf), kdf };
     },
     async forget() {
       // Nothing is stored outside the vault file.

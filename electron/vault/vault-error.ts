@@ -1,11 +1,15 @@
+import type { Remedy } from '../../shared/contract/error-codes.js';
 import { UserError } from '../../shared/user-error.js';
 
-/** Stable codes: the CLI maps them to exit codes and scripts match on them. */
+/**
+ * Stable codes (shared/contract/error-codes.ts): they cross to the app, which shows a screen per code, and
+ * `talcred --json` failures carry them; the CLI's failure report turns the remedy into a hint.
+ */
 export type VaultErrorCode =
   | 'vault-missing'
   | 'vault-exists'
   | 'vault-foreign'
-  | 'vault-corrupt'
+  | 'vault-damaged'
   | 'vault-too-new'
   | 'vault-invalid'
   | 'vault-busy'
@@ -13,8 +17,10 @@ export type VaultErrorCode =
   | 'vault-write-failed'
   | 'document-invalid'
   | 'backup-missing'
-  | 'passphrase-wrong'
+  | 'vault-locked'
+  | 'wrong-passphrase'
   | 'passphrase-empty'
+  | 'passphrase-needed'
   | 'keychain-unavailable'
   | 'keychain-locked'
   | 'keychain-entry-missing'
@@ -29,8 +35,9 @@ export class VaultError extends UserError {
   constructor(
     override readonly code: VaultErrorCode,
     message: string,
+    options: { remedy?: Remedy | null } = {},
   ) {
-    super(code, message);
+    super(code, message, options);
   }
 }
 

@@ -42,6 +42,11 @@ export interface VaultStoreOptions {
   keySources: KeySources;
   now?: () => Date;
   lockTimeoutMs?: number;
+  /**
+   * The CLI gets the key when a command first needs it (true, the default); the app's session does not:
+   * after `lock()`, or before the first `unlock()`, reads fail with `vault-locked` until the user unlocks.
+   */
+  unlockOnDemand?: boolean;
 }
 
 export interface VaultStore {
@@ -51,22 +56,31 @@ export interface VaultStore {
   exists(): Promise<boolean>;
   /** Which key source the existing vault uses, read from its plaintext header (no key needed). */
   keySourceKind(): Promise<KeySourceKind>;
-  /** Makes a new vault and its key. Refuses when a vault (or any backup of one) is there. */
-  create(document: VaultDocument, kind: KeySourceKind): Promise<void>;
+  /**
+   * Makes a new vault and its key (a passphrase vault's from `passphrase`). Refuses when a vault (or any
+   * backup of one) is there. The new vault is unlocked.
+   */
+  create(document: VaultDocument, kind: KeySourceKind, passphrase?: string): Promise<void>;
+  /** Gets the vault's key (the keychain answers, or `passphrase`), proves it opens the vault, and holds it. */
+  unlock(passphrase?: string): Promise<KeySourceKind>;
+  /** Forgets the key (its bytes zeroed) and the decrypted document. */
+  lock(): void;
+  /** Whether a key is held (it may still be stale if another process rekeyed the vault). */
+  isUnlocked(): boolean;
   read(): Promise<VaultDocument>;
   /** Lock, read, apply `change`, keep the old generation as a backup, write, unlock. Returns the new document. */
   update(change: (document: VaultDocument) => VaultDocument | Promise<VaultDocument>): Promise<VaultDocument>;
   /** Re-encrypts the vault and its backups under a new key (and vault id) from `kind`; drops the old key. */
-  rekey(kind: KeySourceKind): Promise<void>;
+  rekey(kind: KeySourceKind, passphrase?: string): Promise<void>;
   listBackups(): Promise<BackupInfo[]>;
   /** Puts a backup back (the newest readable one when no name is given) and returns which one. */
   restore(backupName?: string): Promise<BackupInfo>;
 }
 
 /** Errors after which putting a backup back is the remedy (not key problems: a backup has the same key). */
-const DAMAGE_CODES = ['vault-corrupt', 'vault-foreign', 'vault-invalid'] as const;
+const DAMAGE_CODES = ['vault-damaged', 'vault-foreign', 'vault-invalid'] as const;
 /** Errors that blame the key; a damaged header produces them too (see `backupWithOtherHeader`). */
-const KEY_CODES = ['passphrase-wrong', 'keychain-entry-missing', 'keychain-entry-invalid'] as const;
+const KEY_CODES = ['wrong-passphrase', 'keychain-entry-missing', 'keychain-entry-invalid'] as const;
 
 export function openVaultStore(options: VaultStoreOptions): VaultStore {
   const paths = vaultPaths(options.dir);
@@ -80,39 +94,63 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
     });
   };
 
+  const unlockOnDemand = options.unlockOnDemand ?? true;
   // The last key in use, so a passphrase is asked for and stretched once per store, not once per change.
   let cachedKey: { vaultId: string; keyCheck: string; key: Buffer } | null = null;
+  // The last document read, by the exact bytes it came from: the app lists often and decrypts once.
+  let cachedOpen: OpenedVault | null = null;
+  const forgetKey = (): void => {
+    cachedKey?.key.fill(0);
+    cachedKey = null;
+    cachedOpen = null;
+  };
+  // Callers get a copy: `lock()` zeroes the held key, and must not zero one that a write in flight is
+  // sealing with (the vault would be written under a key of zeros).
   const keyFor: KeyFor = async (header, path) => {
-    if (cachedKey?.vaultId === header.vaultId && cachedKey.keyCheck === header.keyCheck) return cachedKey.key;
+    if (cachedKey?.vaultId === header.vaultId && cachedKey.keyCheck === header.keyCheck)
+      return Buffer.from(cachedKey.key);
+    if (!unlockOnDemand) {
+      throw new VaultError('vault-locked', `${path}: the vault is locked; unlock it to go on`);
+    }
+    return fetchKey(header, path);
+  };
+  const fetchKey = async (header: VaultHeader, path: string, passphrase?: string): Promise<Buffer> => {
     let key: Buffer;
     try {
-      key = await options.keySources[header.keySource].unlock(header);
+      key = await options.keySources[header.keySource].unlock(header, passphrase);
     } catch (error) {
       if (isVaultError(error) && !error.message.startsWith(path))
-        throw new VaultError(error.code, `${path}: ${error.message}`);
+        throw new VaultError(error.code, `${path}: ${error.message}`, { remedy: error.remedy });
       throw error;
     }
-    if (keyCheckOf(key) === header.keyCheck)
-      cachedKey = { vaultId: header.vaultId, keyCheck: header.keyCheck, key };
+    if (keyCheckOf(key) === header.keyCheck) {
+      cachedKey = { vaultId: header.vaultId, keyCheck: header.keyCheck, key: Buffer.from(key) };
+    }
     return key;
   };
 
-  const openMain = async (): Promise<OpenedVault> => {
+  const openMain = async (keys: KeyFor = keyFor): Promise<OpenedVault> => {
     const bytes = await readVaultFile(paths.main);
     if (bytes === null) throw await missingError();
+    if (cachedOpen !== null && cachedKey !== null && cachedOpen.bytes.equals(bytes)) return cachedOpen;
     try {
-      return await openVaultBytes(paths.main, bytes, keyFor);
+      const opened = await openVaultBytes(paths.main, bytes, keys);
+      cachedOpen = opened;
+      return opened;
     } catch (error) {
-      if (isVaultError(error, ...DAMAGE_CODES))
-        throw new VaultError(error.code, `${error.message}. ${await restoreHint()}`);
+      if (isVaultError(error, ...DAMAGE_CODES)) {
+        const hint = await restoreHint();
+        throw new VaultError(error.code, `${error.message}. ${hint.text}`, {
+          remedy: hint.restorable ? 'restore-backup' : null,
+        });
+      }
       if (isVaultError(error, ...KEY_CODES)) {
         const backup = await backupWithOtherHeader(bytes);
         if (backup !== null) {
           throw new VaultError(
-            'vault-corrupt',
+            'vault-damaged',
             `${paths.main}: its header (vault id, key source or key parameters) differs from its backups', so ` +
-              `the file was altered or damaged rather than the key being wrong; run \`talcred restore\` to put ` +
-              `back ${backup}`,
+              `the file was altered or damaged rather than the key being wrong; ${backup} can be put back`,
           );
         }
       }
@@ -148,12 +186,13 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
 
   const missingError = async (): Promise<VaultError> => {
     const backups = await presentBackups();
-    return new VaultError(
-      'vault-missing',
-      backups.length === 0
-        ? `${paths.main}: there is no vault yet; create one with \`talcred init\``
-        : `${paths.main}: the vault is missing but ${backups.join(', ')} exist: run \`talcred restore\``,
-    );
+    return backups.length === 0
+      ? new VaultError('vault-missing', `${paths.main}: there is no vault yet`)
+      : new VaultError(
+          'vault-missing',
+          `${paths.main}: the vault is missing but ${backups.join(', ')} exist`,
+          { remedy: 'restore-backup' },
+        );
   };
 
   const presentBackups = async (): Promise<string[]> => {
@@ -162,13 +201,17 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
     return present;
   };
 
-  const restoreHint = async (): Promise<string> => {
+  const restoreHint = async (): Promise<{ text: string; restorable: boolean }> => {
     const backups = await inspectBackups(paths, keyFor).catch(() => []);
     const good = backups.find((backup) => backup.readable);
     if (good) {
-      return `Backup ${good.name} (saved ${good.savedAt?.toISOString() ?? 'earlier'}) is intact: run \`talcred restore\` to put it back`;
+      const saved = good.savedAt?.toISOString() ?? 'earlier';
+      return { text: `Backup ${good.name} (saved ${saved}) is intact`, restorable: true };
     }
-    return backups.length === 0 ? 'There is no backup to restore' : 'No backup could be read either';
+    return {
+      text: backups.length === 0 ? 'There is no backup to restore' : 'No backup could be read either',
+      restorable: false,
+    };
   };
 
   /**
@@ -223,7 +266,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
       return parseVault(bytes, paths.main).header.keySource;
     },
 
-    async create(document, kind) {
+    async create(document, kind, passphrase) {
       const checked = checkDocument(document, paths.main);
       const refuseIfPresent = async () => {
         if (await fileExists(paths.main)) {
@@ -234,7 +277,8 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
           throw new VaultError(
             'vault-exists',
             `${paths.main}: there is no vault, but backups of one exist (${backups.join(', ')}); ` +
-              'run `talcred restore` instead of making a new vault',
+              'restore one instead of making a new vault',
+            { remedy: 'restore-backup' },
           );
         }
       };
@@ -243,7 +287,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
       const source = options.keySources[kind];
       // Outside the lock: a passphrase prompt must not hold other writers up. Before the folder is made:
       // without a keychain, nothing is left behind.
-      const { key, kdf } = await source.createKey(vaultId);
+      const { key, kdf } = await source.createKey(vaultId, passphrase);
       try {
         await ensureFolder();
         await locked(async () => {
@@ -254,8 +298,23 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
         await source.forget(vaultId).catch(() => undefined);
         throw error;
       }
-      cachedKey = { vaultId, keyCheck: keyCheckOf(key), key };
+      forgetKey();
+      cachedKey = { vaultId, keyCheck: keyCheckOf(key), key: Buffer.from(key) };
     },
+
+    async unlock(passphrase) {
+      const bytes = await readVaultFile(paths.main);
+      if (bytes === null) throw await missingError();
+      const { header } = parseVault(bytes, paths.main);
+      // A new unlock replaces the key held: the user may be unlocking after another process rekeyed.
+      forgetKey();
+      await openMain((h, path) => fetchKey(h, path, passphrase));
+      return header.keySource;
+    },
+
+    lock: forgetKey,
+
+    isUnlocked: () => cachedKey !== null,
 
     async read() {
       return (await openMain()).document;
@@ -272,11 +331,11 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
       });
     },
 
-    async rekey(kind) {
+    async rekey(kind, passphrase) {
       const before = await openMain(); // also unlocks outside the lock
       const vaultId = randomUUID();
       const source = options.keySources[kind];
-      const { key, kdf } = await source.createKey(vaultId);
+      const { key, kdf } = await source.createKey(vaultId, passphrase);
       const header: NewVaultHeader = { vaultId, keySource: kind, kdf };
       try {
         await locked(async () => {
@@ -297,7 +356,8 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
         await source.forget(vaultId).catch(() => undefined);
         throw error;
       }
-      cachedKey = { vaultId, keyCheck: keyCheckOf(key), key };
+      forgetKey();
+      cachedKey = { vaultId, keyCheck: keyCheckOf(key), key: Buffer.from(key) };
       if (before.sealed.header.keySource === 'keychain') {
         // Nothing is encrypted with the old key any more; a failure here leaves only an unused entry.
         await options.keySources.keychain.forget(before.sealed.header.vaultId).catch(() => undefined);
@@ -326,7 +386,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
           );
         }
         if (chosen.opened === null)
-          throw new VaultError('vault-corrupt', `${chosen.problem ?? chosen.path}; nothing was changed`);
+          throw new VaultError('vault-damaged', `${chosen.problem ?? chosen.path}; nothing was changed`);
         const current = await openMain().catch((error: unknown) => {
           if (isVaultError(error, ...DAMAGE_CODES, 'vault-missing')) return null;
           throw error;

@@ -1,6 +1,10 @@
 import { z } from 'zod';
+import type { ErrorCode } from './error-codes.js';
 import { findingSchema } from '../findings.js';
 import { issuedCertificateSchema } from '../vault/vault-document.js';
+import { opensVault, readsFile, writesFile, writesTalosconfig, writesVault } from './error-groups.js';
+import { openFileSchema, saveFileSchema } from './file-ref.js';
+import { operation, type ArgsOf } from './operation.js';
 import { contextItemSchema, nameSchema } from './vault-contract.js';
 
 /**
@@ -15,10 +19,10 @@ const ttlSchema = z.number().int().positive().optional();
 
 export const caSourceSchema = z.discriminatedUnion('kind', [
   /** A secrets bundle (`certs.os`) or a control-plane machine config (`machine.ca`). */
-  z.object({ kind: z.literal('yaml'), path: z.string().min(1) }),
-  z.object({ kind: z.literal('pem'), certPath: z.string().min(1), keyPath: z.string().min(1) }),
+  z.object({ kind: z.literal('yaml'), file: openFileSchema }),
+  z.object({ kind: z.literal('pem'), cert: openFileSchema, key: openFileSchema }),
 ]);
-export type CaSource = z.infer<typeof caSourceSchema>;
+export type CaSource = z.output<typeof caSourceSchema>;
 
 export const caItemSchema = z.object({
   name: z.string(),
@@ -38,8 +42,7 @@ export type CaItem = z.infer<typeof caItemSchema>;
 
 /** Where an issued talosconfig goes: a file, plain or age-encrypted to recipients. */
 export const issueOutputSchema = z.object({
-  path: z.string().min(1),
-  overwrite: z.boolean().default(false),
+  file: saveFileSchema,
   ageRecipients: z.array(z.string().min(1)).default([]),
 });
 
@@ -105,12 +108,11 @@ export const csrInfoSchema = z.object({
 
 export const signArgsSchema = z.object({
   ca: nameSchema,
-  csrPath: z.string().min(1),
+  csr: openFileSchema,
   roles: roleListSchema.optional(),
   ttlSeconds: ttlSchema,
   allowAdmin: z.boolean().default(false),
-  output: z.string().min(1),
-  overwrite: z.boolean().default(false),
+  output: saveFileSchema,
 });
 
 export const signResultSchema = issuedSummarySchema.extend({
@@ -120,8 +122,8 @@ export const signResultSchema = issuedSummarySchema.extend({
 });
 
 export const acceptArgsSchema = z.object({
-  certPath: z.string().min(1),
-  caPath: z.string().min(1).optional(),
+  cert: openFileSchema,
+  ca: openFileSchema.optional(),
   endpoints: z.array(z.string().min(1)).optional(),
   nodes: z.array(z.string().min(1)).optional(),
 });
@@ -154,33 +156,120 @@ export const doctorResultSchema = z.object({
 });
 export type DoctorResult = z.infer<typeof doctorResultSchema>;
 
-export const issuingContract = {
-  importCa: {
+/** One endpoint probed by `doctor`: how far it has got. */
+export const doctorProgressSchema = z.object({
+  done: z.number().int().nonnegative(),
+  total: z.number().int().nonnegative(),
+  context: z.string(),
+  endpoint: z.string(),
+});
+
+const pkiReadErrors = [
+  'invalid-pem',
+  'invalid-der',
+  'invalid-base64',
+  'unsupported-key',
+  'key-mismatch',
+] as const satisfies readonly ErrorCode[];
+
+const policyErrors = [
+  'no-roles',
+  'unknown-role',
+  'admin-needs-confirmation',
+  'ttl-above-maximum',
+  'invalid-ttl',
+] as const satisfies readonly ErrorCode[];
+
+/** The issuing operations: `window.talos.issuing.*`, the CLI's ca/issue/log/request/sign/accept/doctor. */
+export const issuingOperations = {
+  importCa: operation({
     args: z.object({ name: nameSchema, source: caSourceSchema }),
     result: caItemSchema,
-  },
-  listCas: { args: z.object({}), result: z.array(caItemSchema) },
-  removeCa: { args: z.object({ name: nameSchema }), result: z.object({ removed: z.string() }) },
-  issue: { args: issueArgsSchema, result: issueResultSchema },
-  log: { args: z.object({ ca: nameSchema.optional() }), result: logResultSchema },
-  createRequest: {
+    errors: [
+      ...writesVault,
+      ...readsFile,
+      ...pkiReadErrors,
+      'invalid-yaml',
+      'invalid-ca-source',
+      'not-a-ca',
+      'ca-missing',
+      'ca-key-missing',
+      'ca-expired',
+      'ca-not-yet-valid',
+      'ca-already-stored',
+      'name-taken',
+    ],
+  }),
+  listCas: operation({ args: z.object({}), result: z.array(caItemSchema), errors: [...opensVault] }),
+  removeCa: operation({
+    args: z.object({ name: nameSchema }),
+    result: z.object({ removed: z.string() }),
+    errors: [...writesVault, 'ca-not-found'],
+  }),
+  issue: operation({
+    args: issueArgsSchema,
+    result: issueResultSchema,
+    errors: [
+      ...writesTalosconfig,
+      ...writesFile,
+      ...policyErrors,
+      'ca-not-found',
+      'output-missing',
+      'invalid-recipient',
+      'invalid-endpoint',
+    ],
+  }),
+  log: operation({
+    args: z.object({ ca: nameSchema.optional() }),
+    result: logResultSchema,
+    errors: [...opensVault, 'ca-not-found'],
+  }),
+  createRequest: operation({
     args: z.object({
       name: nameSchema,
       roles: roleListSchema,
       keyType: z.enum(['ed25519', 'ecdsa', 'rsa']).default('ed25519'),
-      output: z.string().min(1).optional(),
-      overwrite: z.boolean().default(false),
+      output: saveFileSchema.optional(),
     }),
     result: requestResultSchema,
-  },
-  readRequest: { args: z.object({ csrPath: z.string().min(1) }), result: csrInfoSchema },
-  sign: { args: signArgsSchema, result: signResultSchema },
-  accept: { args: acceptArgsSchema, result: acceptResultSchema },
-  exportAge: {
+    errors: [...writesVault, ...writesFile, 'no-roles', 'unknown-role', 'request-pending'],
+  }),
+  readRequest: operation({
+    args: z.object({ csr: openFileSchema }),
+    result: csrInfoSchema,
+    errors: [...readsFile, 'invalid-pem', 'invalid-csr', 'csr-signature-invalid', 'unsupported-key'],
+  }),
+  sign: operation({
+    args: signArgsSchema,
+    result: signResultSchema,
+    errors: [
+      ...writesVault,
+      ...readsFile,
+      ...writesFile,
+      ...policyErrors,
+      'ca-not-found',
+      'invalid-csr',
+      'csr-signature-invalid',
+      'role-not-requested',
+    ],
+  }),
+  accept: operation({
+    args: acceptArgsSchema,
+    result: acceptResultSchema,
+    errors: [
+      ...writesTalosconfig,
+      ...readsFile,
+      ...pkiReadErrors,
+      'no-pending-request',
+      'cert-not-signed-by-ca',
+      'ca-not-stored',
+      'invalid-endpoint',
+    ],
+  }),
+  exportAge: operation({
     args: z.object({
       names: z.array(nameSchema).min(1),
-      path: z.string().min(1),
-      overwrite: z.boolean().default(false),
+      output: saveFileSchema,
       /** X25519 recipients (`age1…`), or else a passphrase (scrypt); exactly one of the two. */
       recipients: z.array(z.string().min(1)).default([]),
       passphrase: z.string().min(1).optional(),
@@ -190,23 +279,28 @@ export const issuingContract = {
       contexts: z.array(z.string()),
       encryption: z.enum(['age-recipients', 'age-passphrase']),
     }),
-  },
-  doctor: {
+    errors: [
+      ...writesVault,
+      ...writesFile,
+      'context-not-found',
+      'invalid-recipient',
+      'encryption-choice',
+      'empty-passphrase',
+    ],
+  }),
+  /** Offline findings and, `online`, a probe of every endpoint: reports progress, can be cancelled. */
+  doctor: operation({
     args: z.object({
       names: z.array(nameSchema).default([]),
       online: z.boolean().default(false),
       timeoutMs: z.number().int().positive().max(120_000).default(5_000),
     }),
     result: doctorResultSchema,
-  },
+    errors: [...opensVault, 'context-not-found', 'cancelled'],
+    progress: doctorProgressSchema,
+  }),
 } as const;
 
-type Contract = typeof issuingContract;
-export type IssuingOperationName = keyof Contract;
-export type IssuingArgs<Name extends IssuingOperationName> = z.output<Contract[Name]['args']>;
-/** What the issuing service implements, derived from the schemas above. */
-export type IssuingOperations = {
-  [Name in IssuingOperationName]: (
-    args: z.input<Contract[Name]['args']>,
-  ) => Promise<z.output<Contract[Name]['result']>>;
-};
+export type IssuingOperationName = keyof typeof issuingOperations;
+/** A handler's arguments, defaults applied: what the contract's schema yields. */
+export type IssuingArgs<Name extends IssuingOperationName> = ArgsOf<(typeof issuingOperations)[Name]>;

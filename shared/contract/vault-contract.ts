@@ -1,12 +1,22 @@
 import { z } from 'zod';
 import { contextReportSchema } from '../context-report.js';
 import { vaultSettingsFields, vaultSettingsSchema } from '../vault/vault-document.js';
+import {
+  opensVault,
+  readsAgeFile,
+  readsFile,
+  readsTalosconfigText,
+  writesFile,
+  writesTalosconfig,
+  writesVault,
+} from './error-groups.js';
+import { openFileSchema, saveFileSchema } from './file-ref.js';
+import { operation } from './operation.js';
 
 /**
- * The vault operations, declared once (DESIGN.md "One contract, three transports"). The service object in
- * electron/service implements exactly these; the CLI calls it directly and the app's IPC will register the
- * same names. Results carry facts, never secret material: keys, certificates and CAs stay in the main
- * process (an export is written there, to a path the user chose).
+ * The vault operations, declared once (DESIGN.md "One contract, three transports") and gathered with the
+ * others in registry.ts. Results carry facts, never secret material: keys, certificates and CAs stay in the
+ * main process (an export is written there, to a file the user chose).
  */
 
 const labelsSchema = z.record(z.string(), z.string());
@@ -22,12 +32,21 @@ export const contextItemSchema = contextReportSchema.extend({
 });
 export type ContextItem = z.infer<typeof contextItemSchema>;
 
-/** Where imported talosconfig text comes from: a file (CLI, a main-side dialog) or text (stdin, pasted). */
+/**
+ * Where imported talosconfig text comes from: a file (plain, or age-encrypted: told by its content) or
+ * text (standard input, pasted). An age file opens with identity files or its passphrase; without the one
+ * it needs, the import fails with `identity-needed` / `passphrase-needed` and the caller asks.
+ */
 export const importSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('file'), path: z.string().min(1) }),
-  z.object({ kind: z.literal('text'), text: z.string(), label: z.string() }),
+  z.object({
+    kind: z.literal('file'),
+    file: openFileSchema,
+    ageIdentities: z.array(openFileSchema).default([]),
+    agePassphrase: z.string().min(1).optional(),
+  }),
+  z.object({ kind: z.literal('text'), text: z.string(), label: z.string().min(1) }),
 ]);
-export type ImportSource = z.infer<typeof importSourceSchema>;
+export type ImportSource = z.input<typeof importSourceSchema>;
 
 export const importOptionsSchema = z.object({
   sources: z.array(importSourceSchema).min(1),
@@ -65,11 +84,15 @@ export const backupInfoSchema = z.object({
   readable: z.boolean(),
 });
 
+const keySourceSchema = z.enum(['keychain', 'passphrase']);
+
 export const statusSchema = z.object({
   home: z.string(),
   vaultPath: z.string(),
   exists: z.boolean(),
-  keySource: z.enum(['keychain', 'passphrase']).nullable(),
+  keySource: keySourceSchema.nullable(),
+  /** The app's session: the key is not held. Counts and names below are then empty. */
+  locked: z.boolean(),
   contexts: z.number(),
   current: z.string(),
   talosconfig: z.object({ path: z.string(), readOnly: z.boolean(), source: z.string() }),
@@ -82,52 +105,134 @@ export type Status = z.infer<typeof statusSchema>;
 
 export const nameSchema = z.string().min(1);
 
-export const vaultContract = {
-  status: { args: z.object({}), result: statusSchema },
-  init: {
-    args: z.object({ keySource: z.enum(['keychain', 'passphrase']) }),
-    result: z.object({ vaultPath: z.string(), keySource: z.enum(['keychain', 'passphrase']) }),
-  },
-  importContexts: { args: importOptionsSchema, result: importResultSchema },
-  list: { args: z.object({}), result: z.array(contextItemSchema) },
-  show: { args: z.object({ name: nameSchema }), result: contextItemSchema },
-  use: { args: z.object({ name: nameSchema.nullable() }), result: switchResultSchema },
-  rename: { args: z.object({ from: nameSchema, to: nameSchema }), result: z.object({ current: z.string() }) },
-  remove: {
+/** Facts about a talosconfig before it is imported: each context as `inspect` reports it. */
+export const fileReportSchema = z.object({
+  source: z.string(),
+  current: z.string(),
+  contexts: z.array(contextReportSchema),
+});
+
+/** The vault operations: `window.talos.vault.*`, the CLI's vault commands. */
+export const vaultOperations = {
+  /**
+   * Where everything is and how the vault opens; the counts need the key. `brief` reads no more than the
+   * vault's plaintext header, so it answers whatever state the key is in (which screen to show, whether
+   * `init` may run).
+   */
+  status: operation({
+    args: z.object({ brief: z.boolean().default(false) }),
+    result: statusSchema,
+    errors: [...opensVault],
+  }),
+  /**
+   * Creates the vault (a passphrase vault takes its new passphrase here) and, when asked, imports the file
+   * talosctl uses — read and checked before the vault exists, so a bad file leaves nothing behind.
+   */
+  init: operation({
+    args: z.object({
+      keySource: keySourceSchema,
+      passphrase: z.string().min(1).optional(),
+      importTalosconfig: z.boolean().default(false),
+    }),
+    result: z.object({
+      vaultPath: z.string(),
+      keySource: keySourceSchema,
+      imported: importResultSchema.nullable(),
+    }),
+    errors: [
+      ...writesVault,
+      ...readsTalosconfigText,
+      'vault-exists',
+      'file-read-failed',
+      'file-too-large',
+      'passphrase-needed',
+    ],
+  }),
+  /** The app's session: holds the key until `lockVault`. A keychain vault needs no passphrase. */
+  unlock: operation({
+    args: z.object({ passphrase: z.string().min(1).optional() }),
+    result: z.object({ keySource: keySourceSchema }),
+    errors: [...opensVault, 'passphrase-needed'],
+  }),
+  /** Forgets the key and the decrypted document. */
+  lockVault: operation({ args: z.object({}), result: z.object({ locked: z.literal(true) }), errors: [] }),
+  rekey: operation({
+    args: z.object({ keySource: keySourceSchema, passphrase: z.string().min(1).optional() }),
+    result: z.object({ keySource: keySourceSchema }),
+    errors: [...writesVault, 'passphrase-needed'],
+  }),
+  inspectFile: operation({
+    args: z.object({ source: importSourceSchema }),
+    result: fileReportSchema,
+    errors: [...readsFile, ...readsTalosconfigText, ...readsAgeFile],
+  }),
+  importContexts: operation({
+    args: importOptionsSchema,
+    result: importResultSchema,
+    errors: [...writesTalosconfig, ...readsFile, ...readsAgeFile],
+  }),
+  list: operation({ args: z.object({}), result: z.array(contextItemSchema), errors: [...opensVault] }),
+  show: operation({
+    args: z.object({ name: nameSchema }),
+    result: contextItemSchema,
+    errors: [...opensVault, 'context-not-found'],
+  }),
+  use: operation({
+    args: z.object({ name: nameSchema.nullable() }),
+    result: switchResultSchema,
+    errors: [...writesTalosconfig, 'context-not-found'],
+  }),
+  rename: operation({
+    args: z.object({ from: nameSchema, to: nameSchema }),
+    result: z.object({ current: z.string() }),
+    errors: [...writesTalosconfig, 'context-not-found', 'name-taken'],
+  }),
+  remove: operation({
     args: z.object({ names: z.array(nameSchema).min(1) }),
     result: z.object({ removed: z.array(z.string()) }),
-  },
-  setEndpoints: {
+    errors: [...writesTalosconfig, 'context-not-found', 'context-is-current'],
+  }),
+  setEndpoints: operation({
     args: z.object({ name: nameSchema, endpoints: z.array(z.string().min(1)) }),
     result: contextItemSchema,
-  },
-  setNodes: {
+    errors: [...writesTalosconfig, 'context-not-found', 'invalid-endpoint'],
+  }),
+  setNodes: operation({
     args: z.object({ name: nameSchema, nodes: z.array(z.string().min(1)) }),
     result: contextItemSchema,
-  },
-  label: {
+    errors: [...writesTalosconfig, 'context-not-found', 'invalid-endpoint'],
+  }),
+  label: operation({
     args: z.object({ name: nameSchema, set: labelsSchema, remove: z.array(z.string()) }),
     result: contextItemSchema,
-  },
-  exportContexts: {
-    args: z.object({ names: z.array(nameSchema).min(1), path: z.string().min(1), overwrite: z.boolean() }),
+    errors: [...writesVault, 'context-not-found'],
+  }),
+  /** A plain talosconfig for a teammate (0600); the issuance log records where it went. */
+  exportContexts: operation({
+    args: z.object({ names: z.array(nameSchema).min(1), output: saveFileSchema }),
     result: z.object({ path: z.string(), contexts: z.array(z.string()) }),
-  },
-  lock: { args: z.object({}), result: z.object({ path: z.string(), cleared: z.boolean() }) },
-  rekey: {
-    args: z.object({ keySource: z.enum(['keychain', 'passphrase']) }),
-    result: z.object({ keySource: z.enum(['keychain', 'passphrase']) }),
-  },
-  restore: { args: z.object({ backup: z.string().optional() }), result: backupInfoSchema },
+    errors: [...writesVault, ...writesFile, 'context-not-found'],
+  }),
+  /** Empties talosctl's file, so no credential is left in plaintext (`talcred lock`). */
+  clearTalosconfig: operation({
+    args: z.object({}),
+    result: z.object({ path: z.string(), cleared: z.boolean() }),
+    errors: [...writesTalosconfig],
+  }),
+  listBackups: operation({
+    args: z.object({}),
+    result: z.array(backupInfoSchema.extend({ problem: z.string().nullable() })),
+    errors: ['vault-read-failed', 'keychain-unavailable', 'keychain-locked'],
+  }),
+  restore: operation({
+    args: z.object({ backup: z.string().min(1).optional() }),
+    result: backupInfoSchema,
+    errors: [...writesVault, 'backup-missing'],
+  }),
   /** Reads the settings; with `set`, changes those fields first (the rest stay). */
-  settings: { args: z.object({ set: vaultSettingsFields.partial() }), result: vaultSettingsSchema },
+  settings: operation({
+    args: z.object({ set: vaultSettingsFields.partial() }),
+    result: vaultSettingsSchema,
+    errors: [...writesTalosconfig],
+  }),
 } as const;
-
-type Contract = typeof vaultContract;
-export type VaultOperationName = keyof Contract;
-/** What the service implements and every transport exposes, derived from the schemas above. */
-export type VaultOperations = {
-  [Name in VaultOperationName]: (
-    args: z.input<Contract[Name]['args']>,
-  ) => Promise<z.output<Contract[Name]['result']>>;
-};

@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../../shared/user-error.js';
-import { createIssuingService } from '../../service/issuing/issuing-service.js';
+import { pathRef } from '../../../shared/contract/file-ref.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 import { listOption } from './issue.js';
 
 const help = `Usage: talcred accept CERT.pem [--ca CA.pem] [--endpoints A,B] [--nodes A,B] [--json]
@@ -33,9 +33,9 @@ export const acceptCommand: CliCommand = {
       throw new UsageError('accept takes one certificate file (see `talcred accept --help`)');
     const endpoints = listOption(values.endpoints);
     const nodes = listOption(values.nodes);
-    const result = await createIssuingService(openService(io, globals).deps).accept({
-      certPath: resolve(io.cwd, file),
-      ...(values.ca === undefined ? {} : { caPath: resolve(io.cwd, values.ca) }),
+    const result = await openServices(io, globals).issuing.accept({
+      cert: pathRef(resolve(io.cwd, file)),
+      ...(values.ca === undefined ? {} : { ca: pathRef(resolve(io.cwd, values.ca)) }),
       ...(endpoints === undefined ? {} : { endpoints }),
       ...(nodes === undefined ? {} : { nodes }),
     });

@@ -2,12 +2,12 @@ import { resolve } from 'node:path';
 import type { CaItem, CaSource } from '../../../shared/contract/issuing-contract.js';
 import { isoDate } from '../../../shared/relative-time.js';
 import { UsageError } from '../../../shared/user-error.js';
-import { createIssuingService } from '../../service/issuing/issuing-service.js';
+import { pathRef } from '../../../shared/contract/file-ref.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatTable, printJson, writeLine, type CliIo } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 const help = `Usage: talcred ca import --name NAME (--secrets FILE | --machine-config FILE | --crt FILE --key FILE) [--json]
        talcred ca list [--json]
@@ -44,10 +44,10 @@ function sourceOf(values: Record<string, string | boolean | undefined>, cwd: str
       'ca import needs exactly one of --secrets FILE, --machine-config FILE, or --crt FILE --key FILE',
     );
   }
-  if (secrets !== undefined) return { kind: 'yaml', path: secrets };
-  if (config !== undefined) return { kind: 'yaml', path: config };
+  if (secrets !== undefined) return { kind: 'yaml', file: pathRef(secrets) };
+  if (config !== undefined) return { kind: 'yaml', file: pathRef(config) };
   if (crt === undefined || key === undefined) throw new UsageError('--crt and --key go together');
-  return { kind: 'pem', certPath: crt, keyPath: key };
+  return { kind: 'pem', cert: pathRef(crt), key: pathRef(key) };
 }
 
 function horizonText(ca: CaItem): string {
@@ -86,7 +86,7 @@ export const caCommand: CliCommand = {
       json: { type: 'boolean' },
     });
     const [action, ...rest] = positionals;
-    const issuing = createIssuingService(openService(io, globals).deps);
+    const issuing = openServices(io, globals).issuing;
     if (action === 'import' && rest.length === 0) {
       if (values.name === undefined)
         throw new UsageError('ca import needs --name NAME (see `talcred ca --help`)');

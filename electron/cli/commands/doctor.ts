@@ -1,11 +1,10 @@
 import { parseDuration } from '../../../shared/duration.js';
 import type { DoctorResult } from '../../../shared/contract/issuing-contract.js';
-import { createIssuingService } from '../../service/issuing/issuing-service.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine, type CliIo } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 const help = `Usage: talcred doctor [NAME...] [--online [--timeout DURATION]] [--json]
 
@@ -50,7 +49,7 @@ export const doctorCommand: CliCommand = {
       timeout: { type: 'string' },
       json: { type: 'boolean' },
     });
-    const result = await createIssuingService(openService(io, globals).deps).doctor({
+    const result = await openServices(io, globals).issuing.doctor({
       names: positionals,
       online: values.online === true,
       ...(values.timeout === undefined ? {} : { timeoutMs: parseDuration(values.timeout) * 1000 }),

@@ -3,7 +3,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 export const endpointsCommand: CliCommand = {
   help: `Usage: talcred endpoints NAME ADDR... [--json]
@@ -17,7 +17,7 @@ Replaces the endpoints of a context (as \`talosctl config endpoint\` does for th
         'endpoints takes a context name and at least one address (see `talcred endpoints --help`)',
       );
     }
-    const item = await openService(io, globals).setEndpoints({ name, endpoints });
+    const item = await openServices(io, globals).vault.setEndpoints({ name, endpoints });
     if (values.json === true) printJson(io, item);
     else writeLine(io.stdout, `${name}: endpoints ${item.endpoints.join(', ')}`);
     return ExitCode.ok;

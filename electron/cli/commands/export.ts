@@ -1,12 +1,12 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../../shared/user-error.js';
-import { createIssuingService } from '../../service/issuing/issuing-service.js';
+import { savePathRef } from '../../../shared/contract/file-ref.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine, type CliIo } from '../io.js';
 import { canPrompt, promptHidden } from '../prompt.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 const help = `Usage: talcred export NAME... -o FILE [--force] [--json]
        talcred export NAME... -o FILE (--age-recipient age1... [--age-recipient ...] | --age-passphrase) [--force] [--json]
@@ -50,15 +50,15 @@ export const exportCommand: CliCommand = {
       throw new UsageError('export takes context names and -o FILE (see `talcred export --help`)');
     }
     const recipients = values['age-recipient'] ?? [];
-    const service = openService(io, globals);
+    const services = openServices(io, globals);
+    const output = savePathRef(resolve(io.cwd, values.output), values.force === true);
     if (recipients.length > 0 || values['age-passphrase'] === true) {
       if (recipients.length > 0 && values['age-passphrase'] === true)
         throw new UsageError('use --age-recipient or --age-passphrase, not both');
       const passphrase = recipients.length > 0 ? undefined : await exportPassphrase(io);
-      const result = await createIssuingService(service.deps).exportAge({
+      const result = await services.issuing.exportAge({
         names: positionals,
-        path: resolve(io.cwd, values.output),
-        overwrite: values.force === true,
+        output,
         recipients,
         ...(passphrase === undefined ? {} : { passphrase }),
       });
@@ -70,12 +70,8 @@ export const exportCommand: CliCommand = {
         );
       return ExitCode.ok;
     }
-    const result = await service.exportContexts({
-      names: positionals,
-      // Absolute, as the age path above: the issuance log records it, and must say where from any folder.
-      path: resolve(io.cwd, values.output),
-      overwrite: values.force === true,
-    });
+    // Absolute: the issuance log records where it went, and must say so from any folder.
+    const result = await services.vault.exportContexts({ names: positionals, output });
     if (values.json === true) printJson(io, result);
     else writeLine(io.stdout, `wrote ${result.contexts.join(', ')} to ${result.path}`);
     writeLine(

@@ -1,14 +1,18 @@
 import { resolve } from 'node:path';
 import type { ImportSource } from '../../../shared/contract/vault-contract.js';
+
+type ImportArgs = Parameters<ServiceSet['vault']['importContexts']>[0] & { sources: ImportSource[] };
 import { UsageError } from '../../../shared/user-error.js';
-import { readAgeTalosconfig } from '../../service/issuing/age-export.js';
+import { pathRef } from '../../../shared/contract/file-ref.js';
+import type { ServiceSet } from '../../service/create-services.js';
+import { ShareError } from '../../share/share-error.js';
 import { STDIN_SOURCE } from '../../talosconfig-file.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, readStream, writeLine, type CliIo } from '../io.js';
 import { canPrompt, promptHidden } from '../prompt.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 const help = `Usage: talcred import FILE...|- [--age-identity FILE...] [--dedupe] [--replace] [--dry-run] [--json]
 
@@ -28,14 +32,40 @@ renamed NAME-1, NAME-2, ...; nothing is lost. Importing stores; it does not swit
 After importing, you may delete the plaintext copies: the vault holds everything.`;
 
 /** The passphrase of an age file: $TALCRED_EXPORT_PASSPHRASE, else asked on the terminal. */
-async function agePassphrase(io: CliIo): Promise<string> {
+async function agePassphrase(io: CliIo, file: string): Promise<string> {
   const fromEnv = io.env.TALCRED_EXPORT_PASSPHRASE;
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (!canPrompt(io))
-    throw new UsageError(
-      'the age file needs its passphrase: set TALCRED_EXPORT_PASSPHRASE or run on a terminal',
-    );
-  return promptHidden(io, 'Passphrase of the age file: ');
+    throw new UsageError(`${file} needs its passphrase: set TALCRED_EXPORT_PASSPHRASE or run on a terminal`);
+  return promptHidden(io, `Passphrase of ${file}: `);
+}
+
+/**
+ * Imports, asking for an age file's passphrase only once the service has found it is a passphrase file
+ * (the service reads the file; the CLI only knows how to ask).
+ */
+async function importAsking(
+  io: CliIo,
+  vault: ServiceSet['vault'],
+  args: ImportArgs,
+): Promise<Awaited<ReturnType<ServiceSet['vault']['importContexts']>>> {
+  for (;;) {
+    try {
+      return await vault.importContexts(args);
+    } catch (error) {
+      const source = args.sources.find(
+        (candidate) =>
+          error instanceof ShareError &&
+          error.code === 'passphrase-needed' &&
+          candidate.kind === 'file' &&
+          candidate.agePassphrase === undefined &&
+          candidate.file.kind === 'path' &&
+          candidate.file.path === error.file,
+      );
+      if (source?.kind !== 'file' || source.file.kind !== 'path') throw error;
+      source.agePassphrase = await agePassphrase(io, source.file.path);
+    }
+  }
 }
 
 export const importCommand: CliCommand = {
@@ -48,17 +78,13 @@ export const importCommand: CliCommand = {
       'age-identity': { type: 'string', multiple: true },
       json: { type: 'boolean' },
     });
-    const ageKeys = {
-      identityFiles: (values['age-identity'] ?? []).map((file) => resolve(io.cwd, file)),
-      passphrase: () => agePassphrase(io),
-    };
+    const ageIdentities = (values['age-identity'] ?? []).map((file) => pathRef(resolve(io.cwd, file)));
     if (positionals.length === 0)
       throw new UsageError('import needs a file or "-" (see `talcred import --help`)');
     const sources: ImportSource[] = [];
     for (const file of positionals) {
       if (file !== '-') {
-        const text = await readAgeTalosconfig(file, ageKeys);
-        sources.push(text === null ? { kind: 'file', path: file } : { kind: 'text', text, label: file });
+        sources.push({ kind: 'file', file: pathRef(resolve(io.cwd, file)), ageIdentities });
       } else if (io.stdin.isTTY === true)
         throw new UsageError('"-" reads standard input, but it is a terminal; pipe a file in');
       else
@@ -68,7 +94,7 @@ export const importCommand: CliCommand = {
           label: STDIN_SOURCE,
         });
     }
-    const result = await openService(io, globals).importContexts({
+    const result = await importAsking(io, openServices(io, globals).vault, {
       sources,
       dedupe: values.dedupe === true,
       onConflict: values.replace === true ? 'replace' : 'rename',

@@ -1,12 +1,11 @@
 import { existsSync } from 'node:fs';
 import { UsageError } from '../../../shared/user-error.js';
-import { readTalosconfigFile } from '../../talosconfig-file.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
 import { confirm } from '../prompt.js';
-import { openService } from '../vault-access.js';
+import { newPassphrase, openServices } from '../vault-access.js';
 
 const help = `Usage: talcred init [--passphrase] [--import | --no-import] [--json]
 
@@ -27,23 +26,27 @@ export const initCommand: CliCommand = {
       json: { type: 'boolean' },
     });
     if (positionals.length > 0) throw new UsageError('init takes no arguments (see `talcred init --help`)');
-    const service = openService(io, globals);
-    const talosconfig = service.deps.talosconfig();
+    const { vault } = openServices(io, globals);
+    const before = await vault.status({ brief: true });
+    const talosconfig = before.talosconfig;
     // Over an existing vault init only fails: do not ask a question first.
-    const offer =
-      !(await service.deps.store.exists()) && existsSync(talosconfig.path) && values['no-import'] !== true;
+    const offer = !before.exists && existsSync(talosconfig.path) && values['no-import'] !== true;
     const wanted =
       offer && (values.import === true || (await confirm(io, `Import the contexts of ${talosconfig.path}?`)));
-    // Check the file before the vault exists: one that cannot be imported must not leave a half-done init
-    // behind (exit 2 changes nothing on disk).
-    if (wanted) await readTalosconfigFile(talosconfig.path);
-    const created = await service.init({ keySource: values.passphrase === true ? 'passphrase' : 'keychain' });
-    const imported = wanted
-      ? await service.importContexts({ sources: [{ kind: 'file', path: talosconfig.path }] })
-      : null;
+    const keySource = values.passphrase === true ? 'passphrase' : 'keychain';
+    const passphrase =
+      keySource === 'passphrase' && !before.exists
+        ? await newPassphrase(io, 'TALCRED_PASSPHRASE')
+        : undefined;
+    const created = await vault.init({
+      keySource,
+      ...(passphrase === undefined ? {} : { passphrase }),
+      importTalosconfig: wanted,
+    });
+    const { imported } = created;
 
     if (values.json === true) {
-      printJson(io, { ...created, imported });
+      printJson(io, created);
       return ExitCode.ok;
     }
     writeLine(

@@ -2,13 +2,13 @@ import { resolve } from 'node:path';
 import { parseDuration } from '../../../shared/duration.js';
 import { roleCatalog } from '../../../shared/roles/catalog.js';
 import { UsageError } from '../../../shared/user-error.js';
-import { createIssuingService } from '../../service/issuing/issuing-service.js';
+import { savePathRef } from '../../../shared/contract/file-ref.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine, type CliIo } from '../io.js';
 import { confirm } from '../prompt.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 const help = `Usage: talcred issue --ca NAME --roles R[,R...] [--ttl DURATION] [--name CONTEXT] [--identity TEXT]
                      [--endpoints A,B] [--nodes A,B] [--store] [-o FILE [--force] [--age-recipient R...]]
@@ -91,7 +91,7 @@ export const issueCommand: CliCommand = {
     const endpoints = listOption(values.endpoints);
     const nodes = listOption(values.nodes);
     const ttlSeconds = ttlOption(values.ttl);
-    const issuing = createIssuingService(openService(io, globals).deps);
+    const issuing = openServices(io, globals).issuing;
     const result = await issuing.issue({
       ca: values.ca,
       roles,
@@ -105,8 +105,7 @@ export const issueCommand: CliCommand = {
         ? {}
         : {
             output: {
-              path: resolve(io.cwd, values.output),
-              overwrite: values.force === true,
+              file: savePathRef(resolve(io.cwd, values.output), values.force === true),
               ageRecipients: recipients,
             },
           }),

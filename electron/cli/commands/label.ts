@@ -3,7 +3,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 export const labelCommand: CliCommand = {
   help: `Usage: talcred label NAME KEY=VALUE... [KEY-...] [--json]
@@ -28,7 +28,7 @@ Sets labels on a context (env=prod, team=storage); KEY- removes a label. Filter 
     }
     // fromEntries defines own properties: a label named like an Object.prototype member stays a label.
     const set = Object.fromEntries(assignments);
-    const item = await openService(io, globals).label({ name, set, remove });
+    const item = await openServices(io, globals).vault.label({ name, set, remove });
     if (values.json === true) printJson(io, item);
     else
       writeLine(

@@ -4,7 +4,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
 import { formatContextReports } from '../report-text.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 const help = `Usage: talcred list [--json] [--label KEY=VALUE]
 
@@ -24,7 +24,7 @@ export const listCommand: CliCommand = {
       label: { type: 'string' },
     });
     if (positionals.length > 0) throw new UsageError('list takes no arguments (see `talcred list --help`)');
-    let items = await openService(io, globals).list({});
+    let items = await openServices(io, globals).vault.list({});
     if (values.label !== undefined) {
       // Split at the first "=" only: a value may hold "=" itself (`label` accepts url=https://x/?a=b).
       const equals = values.label.indexOf('=');

@@ -3,7 +3,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 export const lockCommand: CliCommand = {
   help: `Usage: talcred lock
@@ -14,7 +14,7 @@ vault first), so nothing usable is left on disk until the next \`talcred use NAM
   async run(argv, io, globals) {
     const { positionals } = parseCommandArgs('lock', argv, {});
     if (positionals.length > 0) throw new UsageError('lock takes no arguments');
-    const result = await openService(io, globals).lock({});
+    const result = await openServices(io, globals).vault.clearTalosconfig({});
     writeLine(io.stdout, `locked: ${result.path} holds no credential; \`talcred use NAME\` to work again`);
     return ExitCode.ok;
   },

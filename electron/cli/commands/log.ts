@@ -1,11 +1,10 @@
 import type { LogResult } from '../../../shared/contract/issuing-contract.js';
 import { UsageError } from '../../../shared/user-error.js';
-import { createIssuingService } from '../../service/issuing/issuing-service.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { formatTable, printJson, writeLine, type CliIo } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 const help = `Usage: talcred log [--ca NAME] [--json]
 
@@ -56,9 +55,7 @@ export const logCommand: CliCommand = {
       json: { type: 'boolean' },
     });
     if (positionals.length > 0) throw new UsageError('log takes no arguments (see `talcred log --help`)');
-    const log = await createIssuingService(openService(io, globals).deps).log(
-      values.ca === undefined ? {} : { ca: values.ca },
-    );
+    const log = await openServices(io, globals).issuing.log(values.ca === undefined ? {} : { ca: values.ca });
     if (values.json === true) printJson(io, log);
     else printLog(io, log, io.now());
     return ExitCode.ok;

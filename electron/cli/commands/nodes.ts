@@ -3,7 +3,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 export const nodesCommand: CliCommand = {
   help: `Usage: talcred nodes NAME [ADDR...] [--json]
@@ -13,7 +13,7 @@ Replaces the default nodes of a context (as \`talosctl config node\`); with no a
     const { values, positionals } = parseCommandArgs('nodes', argv, { json: { type: 'boolean' } });
     const [name, ...nodes] = positionals;
     if (name === undefined) throw new UsageError('nodes takes a context name (see `talcred nodes --help`)');
-    const item = await openService(io, globals).setNodes({ name, nodes });
+    const item = await openServices(io, globals).vault.setNodes({ name, nodes });
     if (values.json === true) printJson(io, item);
     else writeLine(io.stdout, `${name}: nodes ${item.nodes.join(', ') || '(none)'}`);
     return ExitCode.ok;

@@ -3,7 +3,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { newPassphrase, openServices } from '../vault-access.js';
 
 export const rekeyCommand: CliCommand = {
   help: `Usage: talcred rekey [--keychain | --passphrase]
@@ -19,11 +19,16 @@ TALCRED_NEW_PASSPHRASE in scripts). Without either, a fresh key from the same so
     if (positionals.length > 0 || (values.keychain === true && values.passphrase === true)) {
       throw new UsageError('rekey takes --keychain or --passphrase (see `talcred rekey --help`)');
     }
-    const service = openService(io, globals, { rekey: true });
-    const current = await service.deps.store.keySourceKind();
+    const { vault } = openServices(io, globals);
+    // Open the vault first (its passphrase, if it has one): a missing vault or a wrong passphrase is said
+    // before a new passphrase is asked for.
+    await vault.list({});
+    const current = (await vault.status({ brief: true })).keySource ?? 'keychain';
     const keySource =
       values.keychain === true ? 'keychain' : values.passphrase === true ? 'passphrase' : current;
-    await service.rekey({ keySource });
+    const passphrase =
+      keySource === 'passphrase' ? await newPassphrase(io, 'TALCRED_NEW_PASSPHRASE') : undefined;
+    await vault.rekey({ keySource, ...(passphrase === undefined ? {} : { passphrase }) });
     writeLine(
       io.stdout,
       `the vault is now encrypted with a new ${keySource === 'keychain' ? 'OS keychain key' : 'passphrase key'}`,

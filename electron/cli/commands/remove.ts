@@ -4,7 +4,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { writeLine } from '../io.js';
 import { canPrompt, confirm } from '../prompt.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 export const removeCommand: CliCommand = {
   help: `Usage: talcred remove NAME... [-y]
@@ -27,7 +27,7 @@ The current context cannot be removed: switch first. The last 3 vault generation
         return ExitCode.no;
       }
     }
-    const { removed } = await openService(io, globals).remove({ names: positionals });
+    const { removed } = await openServices(io, globals).vault.remove({ names: positionals });
     for (const name of removed) writeLine(io.stdout, `removed "${name}"`);
     return ExitCode.ok;
   },

@@ -3,7 +3,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 export const renameCommand: CliCommand = {
   help: `Usage: talcred rename OLD NEW
@@ -15,7 +15,7 @@ Renames a context. If it is the current one, talosctl's config file is rewritten
     if (from === undefined || to === undefined || extra.length > 0 || to === '') {
       throw new UsageError('rename takes OLD and NEW (see `talcred rename --help`)');
     }
-    await openService(io, globals).rename({ from, to });
+    await openServices(io, globals).vault.rename({ from, to });
     writeLine(io.stdout, `renamed "${from}" -> "${to}"`);
     return ExitCode.ok;
   },

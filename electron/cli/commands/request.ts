@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../../shared/user-error.js';
-import { createIssuingService } from '../../service/issuing/issuing-service.js';
+import { savePathRef } from '../../../shared/contract/file-ref.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 import { listOption } from './issue.js';
 
 const help = `Usage: talcred request --roles R[,R...] --name CONTEXT [--key-type ed25519|ecdsa|rsa] [-o FILE [--force]] [--json]
@@ -42,12 +42,13 @@ export const requestCommand: CliCommand = {
     if (keyType !== 'ed25519' && keyType !== 'ecdsa' && keyType !== 'rsa') {
       throw new UsageError(`--key-type ${keyType}: use ed25519, ecdsa or rsa`);
     }
-    const result = await createIssuingService(openService(io, globals).deps).createRequest({
+    const result = await openServices(io, globals).issuing.createRequest({
       name: values.name,
       roles,
       keyType,
-      ...(values.output === undefined ? {} : { output: resolve(io.cwd, values.output) }),
-      overwrite: values.force === true,
+      ...(values.output === undefined
+        ? {}
+        : { output: savePathRef(resolve(io.cwd, values.output), values.force === true) }),
     });
     if (values.json === true) printJson(io, result);
     else if (result.path === null) io.stdout.write(result.csrPem);

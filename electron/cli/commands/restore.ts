@@ -3,7 +3,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 export const restoreCommand: CliCommand = {
   help: `Usage: talcred restore [BACKUP] [--list] [--json]
@@ -17,15 +17,9 @@ newest that decrypts, or the one named. The damaged vault is kept aside, never d
       json: { type: 'boolean' },
     });
     if (positionals.length > 1) throw new UsageError('restore takes at most one backup name');
-    const service = openService(io, globals);
+    const service = openServices(io, globals).vault;
     if (values.list === true) {
-      const backups = await service.deps.store.listBackups();
-      const rows = backups.map((b) => ({
-        name: b.name,
-        savedAt: b.savedAt?.toISOString() ?? null,
-        readable: b.readable,
-        problem: b.problem,
-      }));
+      const rows = await service.listBackups({});
       if (values.json === true) printJson(io, rows);
       else
         for (const b of rows)

@@ -5,7 +5,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 const help = `Usage: talcred settings [KEY=VALUE...] [--json]
 
@@ -71,7 +71,7 @@ export const settingsCommand: CliCommand = {
       }
       apply(value, change);
     }
-    const settings = await openService(io, globals).settings({ set: change });
+    const settings = await openServices(io, globals).vault.settings({ set: change });
     if (values.json === true) printJson(io, settings);
     else for (const line of describe(settings)) writeLine(io.stdout, line);
     return ExitCode.ok;

@@ -6,7 +6,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 const help = `Usage: talcred show NAME [--json]
 
@@ -58,7 +58,7 @@ export const showCommand: CliCommand = {
     const [name, ...extra] = positionals;
     if (name === undefined || extra.length > 0)
       throw new UsageError('show takes one context name (see `talcred show --help`)');
-    const item = await openService(io, globals).show({ name });
+    const item = await openServices(io, globals).vault.show({ name });
     if (values.json === true) printJson(io, item);
     else for (const line of describe(item, io.now())) writeLine(io.stdout, line);
     return ExitCode.ok;

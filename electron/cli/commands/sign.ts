@@ -1,11 +1,11 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../../shared/user-error.js';
-import { createIssuingService } from '../../service/issuing/issuing-service.js';
+import { pathRef, savePathRef } from '../../../shared/contract/file-ref.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 import { confirmAdmin, listOption, ttlOption } from './issue.js';
 
 const help = `Usage: talcred sign --ca NAME REQUEST.csr [--roles R[,R...]] [--ttl DURATION] [--yes-admin] -o CERT.pem [--force] [--json]
@@ -42,8 +42,8 @@ export const signCommand: CliCommand = {
       );
     }
     const csrPath = resolve(io.cwd, file);
-    const issuing = createIssuingService(openService(io, globals).deps);
-    const request = await issuing.readRequest({ csrPath });
+    const issuing = openServices(io, globals).issuing;
+    const request = await issuing.readRequest({ csr: pathRef(csrPath) });
     const json = values.json === true;
     if (!json) {
       writeLine(
@@ -55,12 +55,11 @@ export const signCommand: CliCommand = {
     const ttlSeconds = ttlOption(values.ttl);
     const result = await issuing.sign({
       ca: values.ca,
-      csrPath,
+      csr: pathRef(csrPath),
       ...(roles === undefined ? {} : { roles }),
       ...(ttlSeconds === undefined ? {} : { ttlSeconds }),
       allowAdmin: await confirmAdmin(io, roles ?? request.roles, values['yes-admin'] === true),
-      output: resolve(io.cwd, values.output),
-      overwrite: values.force === true,
+      output: savePathRef(resolve(io.cwd, values.output), values.force === true),
     });
     if (json) {
       printJson(io, result);

@@ -4,7 +4,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 const help = `Usage: talcred status [--json]
 
@@ -34,7 +34,7 @@ export const statusCommand: CliCommand = {
   async run(argv, io, globals) {
     const { values, positionals } = parseCommandArgs('status', argv, { json: { type: 'boolean' } });
     if (positionals.length > 0) throw new UsageError('status takes no arguments');
-    const status = await openService(io, globals).status({});
+    const status = await openServices(io, globals).vault.status({});
     if (values.json === true) printJson(io, status);
     else for (const line of describe(status)) writeLine(io.stdout, line);
     return ExitCode.ok;

@@ -3,7 +3,7 @@ import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
-import { openService } from '../vault-access.js';
+import { openServices } from '../vault-access.js';
 
 const help = `Usage: talcred use NAME | --off [--json]
 
@@ -26,7 +26,7 @@ export const useCommand: CliCommand = {
     if ((values.off === true) === (name !== undefined) || positionals.length > 1) {
       throw new UsageError('use takes one context name, or --off (see `talcred use --help`)');
     }
-    const result = await openService(io, globals).use({ name: name ?? null });
+    const result = await openServices(io, globals).vault.use({ name: name ?? null });
     if (values.json === true) {
       printJson(io, result);
       return ExitCode.ok;

@@ -1,6 +1,5 @@
 import { X509Certificate } from 'node:crypto';
 import type { IssuingArgs } from '../../../shared/contract/issuing-contract.js';
-import { UsageError } from '../../../shared/user-error.js';
 import type { PendingRequest, VaultDocument } from '../../../shared/vault/vault-document.js';
 import { readFileLimited } from '../../files/read-limited.js';
 import { fingerprintSha256, isSignedBy, readCertificates } from '../../pki/certificate-facts.js';
@@ -46,15 +45,16 @@ function signingCa(
     if (signer === undefined) {
       throw new PkiError(
         'cert-not-signed-by-ca',
-        `${path}: not signed by the CA given with --ca; give the CA of the cluster that signed it`,
+        `${path}: not signed by the CA given; give the CA of the cluster that signed it`,
       );
     }
     return signer;
   }
   const stored = document.cas.map((ca) => new X509Certificate(ca.certPem)).find((ca) => isSignedBy(cert, ca));
   if (stored === undefined) {
-    throw new UsageError(
-      `${path}: its CA is not stored in this vault; give the cluster's CA certificate with --ca FILE`,
+    throw new PkiError(
+      'ca-not-stored',
+      `${path}: its CA is not stored in this vault; give the cluster's CA certificate with it`,
     );
   }
   return stored;
@@ -65,12 +65,13 @@ function signingCa(
  * key kept in `pending` (matched by public key), and becomes a vault context named after the request.
  */
 export async function acceptCertificate(deps: ServiceDeps, args: IssuingArgs<'accept'>) {
-  const [cert] = await readCertificateFile(args.certPath);
-  if (cert === undefined) throw new PkiError('invalid-pem', `${args.certPath}: holds no certificate`);
-  const caFile = args.caPath === undefined ? undefined : await readCertificateFile(args.caPath);
+  const certPath = deps.files.openPath(args.cert);
+  const [cert] = await readCertificateFile(certPath);
+  if (cert === undefined) throw new PkiError('invalid-pem', `${certPath}: holds no certificate`);
+  const caFile = args.ca === undefined ? undefined : await readCertificateFile(deps.files.openPath(args.ca));
   const before = await deps.store.read();
-  const request = matchingRequest(before.pending, cert, args.certPath);
-  const ca = signingCa(before, cert, args.certPath, caFile);
+  const request = matchingRequest(before.pending, cert, certPath);
+  const ca = signingCa(before, cert, certPath, caFile);
   const cluster = clusterAddresses(before, fingerprintSha256(ca));
   const now = deps.now();
   const result = { storedAs: '' };
@@ -78,7 +79,7 @@ export async function acceptCertificate(deps: ServiceDeps, args: IssuingArgs<'ac
     deps,
     null,
     (current) => {
-      const pending = matchingRequest(current.pending, cert, args.certPath);
+      const pending = matchingRequest(current.pending, cert, certPath);
       result.storedAs = freeContextName(current, pending.name);
       const context = issuedContext({
         name: result.storedAs,
@@ -89,7 +90,7 @@ export async function acceptCertificate(deps: ServiceDeps, args: IssuingArgs<'ac
         keyPem: pending.keyPem,
       });
       const meta = {
-        source: `accepted certificate ${args.certPath}`,
+        source: `accepted certificate ${certPath}`,
         importedAt: now.toISOString(),
         lastUsed: null,
         labels: {},

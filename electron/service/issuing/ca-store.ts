@@ -14,9 +14,10 @@ export function requireCa(document: VaultDocument, name: string): VaultCa {
   const ca = document.cas.find((candidate) => candidate.name === name);
   if (ca) return ca;
   const names = document.cas.map((candidate) => candidate.name);
-  const hint =
-    names.length === 0 ? 'no CA is stored: run `talcred ca import` first' : `CAs: ${names.join(', ')}`;
-  throw new UsageError(`no CA named "${name}" in the vault (${hint})`);
+  const hint = names.length === 0 ? 'no CA is stored yet' : `CAs: ${names.join(', ')}`;
+  throw new UsageError(`no CA named "${name}" in the vault (${hint})`, 'ca-not-found', {
+    remedy: names.length === 0 ? 'import-ca' : null,
+  });
 }
 
 /** What the user sees of a stored CA: facts, its cluster's contexts and its revocation horizon; never the key. */
@@ -36,8 +37,10 @@ export function toCaItem(ca: VaultCa, document: VaultDocument, now: Date): CaIte
   };
 }
 
-function describeSource(source: CaSource): string {
-  return source.kind === 'yaml' ? source.path : `${source.certPath} + ${source.keyPath}`;
+type CaFiles = { yamlPath: string } | { certPath: string; keyPath: string };
+
+function describeSource(files: CaFiles): string {
+  return 'yamlPath' in files ? files.yamlPath : `${files.certPath} + ${files.keyPath}`;
 }
 
 /**
@@ -45,23 +48,23 @@ function describeSource(source: CaSource): string {
  * or a fingerprint already stored is refused: two names for one CA would split its cluster and its log.
  */
 export async function importCa(deps: ServiceDeps, name: string, source: CaSource): Promise<CaItem> {
-  const osCa = await loadOsCa(
+  const files: CaFiles =
     source.kind === 'yaml'
-      ? { yamlPath: source.path }
-      : { certPath: source.certPath, keyPath: source.keyPath },
-    deps.now(),
-  );
+      ? { yamlPath: deps.files.openPath(source.file) }
+      : { certPath: deps.files.openPath(source.cert), keyPath: deps.files.openPath(source.key) };
+  const osCa = await loadOsCa(files, deps.now());
   const document = await deps.store.update((current) => {
     if (current.cas.some((ca) => ca.name === name)) {
       throw new UsageError(
-        `a CA named "${name}" is already stored; choose another name or \`talcred ca remove ${name}\` first`,
+        `a CA named "${name}" is already stored; choose another name or remove that CA first`,
+        'name-taken',
       );
     }
     const twin = current.cas.find((ca) => ca.fingerprintSha256 === osCa.fingerprintSha256);
     if (twin) {
       throw new PkiError(
         'ca-already-stored',
-        `${describeSource(source)}: this CA (SHA-256 ${osCa.fingerprintSha256}) is already stored as "${twin.name}"; nothing was changed`,
+        `${describeSource(files)}: this CA (SHA-256 ${osCa.fingerprintSha256}) is already stored as "${twin.name}"; nothing was changed`,
       );
     }
     const stored: VaultCa = {
@@ -69,7 +72,7 @@ export async function importCa(deps: ServiceDeps, name: string, source: CaSource
       fingerprintSha256: osCa.fingerprintSha256,
       certPem: osCa.certPem,
       keyPem: osCa.keyPem,
-      source: describeSource(source),
+      source: describeSource(files),
       importedAt: deps.now().toISOString(),
     };
     return { ...current, cas: [...current.cas, stored] };

@@ -1,13 +1,20 @@
-import type { DoctorResult, IssuingArgs } from '../../../shared/contract/issuing-contract.js';
+import type { z } from 'zod';
+import type {
+  DoctorResult,
+  doctorProgressSchema,
+  IssuingArgs,
+} from '../../../shared/contract/issuing-contract.js';
 import { authKind } from '../../../shared/talosconfig/model.js';
 import type { VaultContext } from '../../../shared/vault/vault-document.js';
 import { probeEndpoint, type ProbeResult } from '../../net/probe-endpoint.js';
 import { decodeBase64Field } from '../../pki/pem.js';
 import { toContextItem } from '../context-item.js';
+import type { CallContext } from '../implement.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { requireContext } from '../vault-lookup.js';
 
 type DoctorContext = DoctorResult['contexts'][number];
+type DoctorProgress = z.input<typeof doctorProgressSchema>;
 type Probe = NonNullable<DoctorContext['probes']>[number];
 
 function toProbe(result: ProbeResult): Probe {
@@ -39,13 +46,27 @@ function credentials(entry: VaultContext): { ca: string; cert: string; key: stri
 async function probeContext(
   entry: VaultContext,
   timeoutMs: number,
+  signal: AbortSignal,
+  probed: (endpoint: string) => void,
 ): Promise<Pick<DoctorContext, 'probes' | 'skipped'>> {
   const creds = credentials(entry);
   if (typeof creds === 'string') return { probes: [], skipped: creds };
   const results = await Promise.all(
-    entry.context.endpoints.map((endpoint) => probeEndpoint({ endpoint, ...creds, timeoutMs })),
+    entry.context.endpoints.map(async (endpoint) => {
+      const result = await probeEndpoint({ endpoint, ...creds, timeoutMs, signal });
+      probed(endpoint);
+      return result;
+    }),
   );
   return { probes: results.map(toProbe), skipped: null };
+}
+
+/** Endpoints that will be probed, for the progress total. */
+function probeCount(entries: readonly VaultContext[]): number {
+  return entries.reduce(
+    (sum, entry) => sum + (typeof credentials(entry) === 'string' ? 0 : entry.context.endpoints.length),
+    0,
+  );
 }
 
 /**
@@ -53,16 +74,26 @@ async function probeContext(
  * handshake with the context's client certificate, the node's certificate against the context's `ca`.
  * Connects only to the endpoints the contexts name.
  */
-export async function doctor(deps: ServiceDeps, args: IssuingArgs<'doctor'>): Promise<DoctorResult> {
+export async function doctor(
+  deps: ServiceDeps,
+  args: IssuingArgs<'doctor'>,
+  call: CallContext<DoctorProgress>,
+): Promise<DoctorResult> {
   const document = await deps.store.read();
   const entries =
     args.names.length === 0 ? document.contexts : args.names.map((n) => requireContext(document, n));
   const now = deps.now();
+  const total = args.online ? probeCount(entries) : 0;
+  let done = 0;
   const contexts = await Promise.all(
     entries.map(async (entry): Promise<DoctorContext> => {
       const item = toContextItem(entry, document, now);
+      const probed = (endpoint: string): void => {
+        done += 1;
+        call.progress({ done, total, context: item.name, endpoint });
+      };
       const online = args.online
-        ? await probeContext(entry, args.timeoutMs)
+        ? await probeContext(entry, args.timeoutMs, call.signal, probed)
         : { probes: null, skipped: null };
       return { name: item.name, cluster: item.cluster, findings: item.findings, ...online };
     }),

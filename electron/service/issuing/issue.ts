@@ -19,14 +19,15 @@ import { checkRoles, resolveTtl } from './policy.js';
  */
 export async function issueTalosconfig(deps: ServiceDeps, args: IssuingArgs<'issue'>): Promise<IssueResult> {
   if (!args.store && args.output === undefined) {
-    throw new UsageError('say where the new talosconfig goes: -o FILE, --store (into the vault), or both');
+    throw new UsageError('say where the new talosconfig goes: a file, the vault, or both', 'output-missing');
   }
   const document = await deps.store.read();
   const ca = requireCa(document, args.ca);
   const roles = checkRoles(args.roles, args.allowAdmin);
   const ttlSeconds = resolveTtl(document.settings, args.ttlSeconds);
   const recipients = (args.output?.ageRecipients ?? []).map(checkRecipient);
-  if (args.output) refuseOverwrite(args.output.path, args.output.overwrite);
+  const target = args.output === undefined ? null : deps.files.savePath(args.output.file);
+  if (target) refuseOverwrite(target.path, target.overwrite);
 
   const name = args.name ?? defaultContextName(roles, ca.name);
   const cluster = clusterAddresses(document, ca.fingerprintSha256);
@@ -52,10 +53,10 @@ export async function issueTalosconfig(deps: ServiceDeps, args: IssuingArgs<'iss
   });
 
   let output: { path: string; bytes: string | Uint8Array } | null = null;
-  if (args.output) {
+  if (target) {
     const text = talosconfigText([context]);
     output = {
-      path: args.output.path,
+      path: target.path,
       bytes: recipients.length > 0 ? await encryptForRecipients(text, recipients) : text,
     };
   }

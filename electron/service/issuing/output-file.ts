@@ -1,14 +1,14 @@
 import { existsSync } from 'node:fs';
-import { UsageError } from '../../../shared/user-error.js';
+import { FileError } from '../../files/file-error.js';
 import type { VaultDocument } from '../../../shared/vault/vault-document.js';
 import { prepareAtomicWrite, type PreparedWrite } from '../../files/atomic-write.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { syncTalosconfig } from '../switch-context.js';
 
-/** Refuses to replace a file the user did not say may be replaced (`--force`). */
+/** Refuses to replace a file the user did not say may be replaced (a save dialog asks; the CLI's `--force`). */
 export function refuseOverwrite(path: string, overwrite: boolean): void {
   if (!overwrite && existsSync(path)) {
-    throw new UsageError(`${path} already exists; choose another file or pass --force to overwrite it`);
+    throw new FileError('output-exists', `${path} already exists; it was left as it is`);
   }
 }
 

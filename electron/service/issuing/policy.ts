@@ -25,8 +25,8 @@ export function checkRoles(requested: readonly string[], allowAdmin: boolean): s
   const powerful = roleCatalog.filter((info) => info.adminEquivalent && roles.includes(info.role));
   if (powerful.length > 0 && !allowAdmin) {
     throw new PkiError(
-      'admin-not-confirmed',
-      `${powerful.map((info) => info.role).join(' and ')} can do anything on the cluster; pass --yes-admin to confirm, or choose a narrower role`,
+      'admin-needs-confirmation',
+      `${powerful.map((info) => info.role).join(' and ')} can do anything on the cluster; confirm that this is meant, or choose a narrower role`,
     );
   }
   return roles;

@@ -18,7 +18,8 @@ const MAX_CSR_BYTES = 64 * 1024;
  */
 export async function createRequest(deps: ServiceDeps, args: IssuingArgs<'createRequest'>) {
   const roles = checkRoles(args.roles, true);
-  if (args.output !== undefined) refuseOverwrite(args.output, args.overwrite);
+  const target = args.output === undefined ? null : deps.files.savePath(args.output);
+  if (target) refuseOverwrite(target.path, target.overwrite);
   const before = await deps.store.read();
   refuseTakenRequest(before.pending, args.name);
   const created = await createCsr({ roles, keyType: args.keyType });
@@ -31,7 +32,7 @@ export async function createRequest(deps: ServiceDeps, args: IssuingArgs<'create
   };
   await writeWithVaultChange(
     deps,
-    args.output === undefined ? null : { path: args.output, bytes: created.csrPem },
+    target === null ? null : { path: target.path, bytes: created.csrPem },
     (current) => {
       refuseTakenRequest(current.pending, args.name);
       return { ...current, pending: [...current.pending, pending] };
@@ -43,7 +44,7 @@ export async function createRequest(deps: ServiceDeps, args: IssuingArgs<'create
     roles,
     keyType: keyTypeName(readPrivateKeyPem(created.keyPem)),
     csrPem: created.csrPem,
-    path: args.output ?? null,
+    path: target?.path ?? null,
   };
 }
 
@@ -51,6 +52,7 @@ function refuseTakenRequest(pending: readonly PendingRequest[], name: string): v
   if (pending.some((request) => request.name === name)) {
     throw new UsageError(
       `a request named "${name}" is already waiting for its certificate; accept that certificate or choose another name`,
+      'request-pending',
     );
   }
 }

@@ -14,10 +14,12 @@ import { loadCsr } from './requests.js';
 export async function signRequest(deps: ServiceDeps, args: IssuingArgs<'sign'>) {
   const document = await deps.store.read();
   const ca = requireCa(document, args.ca);
-  const { pem, request } = await loadCsr(args.csrPath);
+  const csrPath = deps.files.openPath(args.csr);
+  const { pem, request } = await loadCsr(csrPath);
   const roles = checkRoles(args.roles ?? request.roles, args.allowAdmin);
   const ttlSeconds = resolveTtl(document.settings, args.ttlSeconds);
-  refuseOverwrite(args.output, args.overwrite);
+  const output = deps.files.savePath(args.output);
+  refuseOverwrite(output.path, output.overwrite);
   const now = deps.now();
   const signed = await signCsr({
     csrPem: pem,
@@ -26,11 +28,11 @@ export async function signRequest(deps: ServiceDeps, args: IssuingArgs<'sign'>) 
     ttlSeconds,
     now,
     roles,
-    source: args.csrPath,
+    source: csrPath,
   });
   await writeWithVaultChange(
     deps,
-    { path: args.output, bytes: signed.certPem },
+    { path: output.path, bytes: signed.certPem },
     (current) => ({
       ...current,
       issued: [
@@ -39,7 +41,7 @@ export async function signRequest(deps: ServiceDeps, args: IssuingArgs<'sign'>) 
           roles: signed.roles,
           identity: request.commonName ?? null,
           context: null,
-          exportedTo: [args.output],
+          exportedTo: [output.path],
           issuedAt: now,
         }),
       ],
@@ -55,7 +57,7 @@ export async function signRequest(deps: ServiceDeps, args: IssuingArgs<'sign'>) 
     notBefore: signed.notBefore,
     notAfter: signed.notAfter,
     keyType: signed.keyType,
-    path: args.output,
+    path: output.path,
     notes: signed.notes,
   };
 }

@@ -176,7 +176,8 @@ describe('talcred export and import with age', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('add      reader@c0');
     const item = await json<ContextItem>('show', 'reader@c0');
-    expect(item).toMatchObject({ cluster: 'c0', source: 'from-cli.age' });
+    // The source is recorded as an absolute path: it must say where the file was from any folder.
+    expect(item).toMatchObject({ cluster: 'c0', source: join(vault.dir, 'from-cli.age') });
   });
 
   it('round-trips a passphrase export through import', async () => {

@@ -67,7 +67,8 @@ describe.each<KeyMode>(['passphrase', 'keychain'])('talcred with a %s vault', (m
     const created = await json<{ imported: { added: string[] } }>(other, ['init', ...flag, '--import']);
     expect(created.imported.added).toEqual(['no-roles']);
     const [item] = await json<Item[]>(other, ['list']);
-    expect(item).toMatchObject({ name: 'no-roles', source: other.talosconfig, current: false });
+    // Importing never switches, but talosctl's own file names no-roles as its context: that is current.
+    expect(item).toMatchObject({ name: 'no-roles', source: other.talosconfig, current: true });
     expect(await readFile(other.talosconfig)).toEqual(await readFile(ADMIN));
   });
 
@@ -324,6 +325,7 @@ describe.each<KeyMode>(['passphrase', 'keychain'])('talcred with a %s vault', (m
       vaultPath: sandbox.vaultPath,
       exists: true,
       keySource: mode,
+      locked: false,
       contexts: 2,
       current: 'future-role',
       talosconfig: { path: sandbox.talosconfig, readOnly: false, source: 'TALOSCONFIG' },

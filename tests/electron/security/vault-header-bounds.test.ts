@@ -31,7 +31,7 @@ describe('scrypt parameters in the vault header', () => {
       error = caught;
     }
     expect(error).toBeInstanceOf(VaultError);
-    expect((error as VaultError).code).toBe('vault-corrupt');
+    expect((error as VaultError).code).toBe('vault-damaged');
     expect((error as VaultError).message).toMatch(/header field "kdf\.N" is not valid/);
   });
 

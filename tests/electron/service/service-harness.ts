@@ -7,7 +7,8 @@ import type { TalosConfig, TalosContext } from '../../../shared/talosconfig/mode
 import { parseTalosconfig } from '../../../shared/talosconfig/parse.js';
 import { serializeTalosconfig } from '../../../shared/talosconfig/serialize.js';
 import type { VaultDocument } from '../../../shared/vault/vault-document.js';
-import { createVaultService, type VaultService } from '../../../electron/service/vault-service.js';
+import { createServices, type ServiceSet } from '../../../electron/service/create-services.js';
+import { openVaultStore } from '../../../electron/vault/vault-store.js';
 import type { ResolvedTalosconfigPath } from '../../../electron/talosconfig-path.js';
 import { createKeychainKeySource } from '../../../electron/vault/keychain.js';
 import { createPassphraseKeySource } from '../../../electron/vault/passphrase.js';
@@ -18,7 +19,8 @@ export interface ServiceHarness {
   home: string;
   /** talosctl's config file (`--talosconfig`), in a folder that does not exist yet. */
   talosconfig: string;
-  service: VaultService;
+  service: ServiceSet['vault'];
+  services: ServiceSet;
   /** Edits the vault behind the service's back (settings, or a change the talosctl file does not follow). */
   edit: (change: (document: VaultDocument) => VaultDocument) => Promise<VaultDocument>;
   readVault: () => Promise<VaultDocument>;
@@ -42,15 +44,17 @@ export async function serviceHarness(options: HarnessOptions = {}): Promise<Serv
   // A fixed clock: backup names carry the time (`config.bak-20261124T101500Z`).
   const now = new Date('2026-11-24T10:15:00.123Z');
   const keychain = createKeychainKeySource();
-  const service = createVaultService({
+  const keySources = {
+    keychain,
+    passphrase: createPassphraseKeySource({
+      getPassphrase: () => Promise.resolve('correct horse battery staple'),
+      cost: { N: 1024, r: 8, p: 1 },
+    }),
+  };
+  const services = createServices({
     home,
-    keySources: {
-      keychain,
-      passphrase: createPassphraseKeySource({
-        getPassphrase: () => Promise.resolve('correct horse battery staple'),
-        cost: { N: 1024, r: 8, p: 1 },
-      }),
-    },
+    env: {},
+    keySources,
     talosconfig: () =>
       options.talosconfig?.(talosconfig) ?? {
         path: talosconfig,
@@ -60,6 +64,9 @@ export async function serviceHarness(options: HarnessOptions = {}): Promise<Serv
       },
     now: () => now,
   });
+  const service = services.vault;
+  // Behind the service's back: another store on the same folder, as another process would open it.
+  const store = openVaultStore({ dir: home, keySources, now: () => now });
   const keySource = options.keySource ?? 'passphrase';
   if (options.bare !== true) await service.init({ keySource });
   return {
@@ -67,8 +74,9 @@ export async function serviceHarness(options: HarnessOptions = {}): Promise<Serv
     home,
     talosconfig,
     service,
-    edit: (change) => service.deps.store.update(change),
-    readVault: () => service.deps.store.read(),
+    services,
+    edit: (change) => store.update(change),
+    readVault: () => store.read(),
     readTalosconfig: async () =>
       existsSync(talosconfig) ? parseTalosconfig(await readFile(talosconfig, 'utf8'), talosconfig) : null,
     cleanup: async () => {

@@ -141,7 +141,7 @@ describe("switching never loses a context that only talosctl's file holds", () =
 
 describe("mode 'all'", () => {
   it('writes every context and rewrites the file after import, rename, edits and remove', async () => {
-    const { service, talosconfig, edit, readTalosconfig } = await vaultWithProdAndDev();
+    const { service, talosconfig, edit, readVault, readTalosconfig } = await vaultWithProdAndDev();
     await edit((document) => ({ ...document, settings: { ...document.settings, targetMode: 'all' } }));
     const all = async () => (await readTalosconfig())?.contexts.map((c) => c.name);
 
@@ -164,7 +164,7 @@ describe("mode 'all'", () => {
     await appendFile(talosconfig, '# touched\n');
     expect(await service.remove({ names: ['qa'] })).toEqual({ removed: ['qa'] });
     expect(await all()).toEqual(['prod']);
-    expect(contextNames(await service.deps.store.read())).toEqual(['prod']);
+    expect(contextNames(await readVault())).toEqual(['prod']);
 
     await service.use({ name: null });
     expect(await readTalosconfig()).toEqual({ context: '', contexts: [], extra: [] });
@@ -182,7 +182,7 @@ describe('files talcred must not write', () => {
     for (const attempt of [
       () => service.use({ name: 'dev' }),
       () => service.use({ name: null }),
-      () => service.lock({}),
+      () => service.clearTalosconfig({}),
       () => service.setEndpoints({ name: 'prod', endpoints: ['10.1.1.1'] }),
     ]) {
       const error = await rejection(attempt());
@@ -203,20 +203,21 @@ describe('files talcred must not write', () => {
         exists: true,
       }),
     });
-    for (const attempt of [() => service.use({ name: 'prod' }), () => service.lock({})]) {
-      expect((await rejection(attempt())).message).toMatch(
-        /\/var\/run\/secrets\/talos\.dev\/config is read-only .*choose a file with --talosconfig/,
-      );
+    for (const attempt of [() => service.use({ name: 'prod' }), () => service.clearTalosconfig({})]) {
+      const error = await rejection(attempt());
+      expect(error).toMatchObject({ code: 'talosconfig-read-only', remedy: 'choose-talosconfig' });
+      expect(error.message).toMatch(/\/var\/run\/secrets\/talos\.dev\/config is read-only/);
     }
     expect((await readVault()).current).toBe('');
   });
 
-  it('says to run `talcred init` when there is no vault yet, and creates nothing', async () => {
+  it('says there is no vault yet (create one), and creates nothing', async () => {
     const { service, home, talosconfig } = await vaultWithProdAndDev({ bare: true });
-    for (const attempt of [() => service.use({ name: 'prod' }), () => service.lock({})]) {
+    for (const attempt of [() => service.use({ name: 'prod' }), () => service.clearTalosconfig({})]) {
       const error = await rejection(attempt());
       expect(error.code).toBe('vault-missing');
-      expect(error.message).toMatch(/there is no vault yet; create one with `talcred init`/);
+      expect(error.remedy).toBe('create-vault');
+      expect(error.message).toMatch(/there is no vault yet/);
     }
     expect(existsSync(home)).toBe(false);
     expect(existsSync(talosconfig)).toBe(false);

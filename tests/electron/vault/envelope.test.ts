@@ -38,7 +38,7 @@ describe('vault envelope', () => {
     const parsed = parseVault(sealed, '/v');
     const forged = Buffer.from(JSON.stringify({ ...parsed.header, vaultId: randomUUID() }));
     const error = failure(() => openVault({ ...parsed, headerBytes: forged }, key, '/v'));
-    expect(error.code).toBe('vault-corrupt');
+    expect(error.code).toBe('vault-damaged');
   });
 
   it('tells a key that is not the vault’s from a damaged file', () => {
@@ -56,7 +56,7 @@ describe('vault envelope', () => {
       ),
       '/v',
     );
-    expect(failure(() => openVault(passphraseVault, randomBytes(32), '/v')).code).toBe('passphrase-wrong');
+    expect(failure(() => openVault(passphraseVault, randomBytes(32), '/v')).code).toBe('wrong-passphrase');
   });
 
   it('refuses hostile KDF parameters before running scrypt', () => {
@@ -70,15 +70,15 @@ describe('vault envelope', () => {
       plaintext,
     );
     const error = failure(() => parseVault(sealed, '/v'));
-    expect(error.code).toBe('vault-corrupt');
+    expect(error.code).toBe('vault-damaged');
     expect(error.message).toMatch(/kdf\.N/);
   });
 
   it('calls an empty or cut-off file damaged and anything else foreign', () => {
-    expect(failure(() => parseVault(Buffer.alloc(0), '/v')).code).toBe('vault-corrupt');
-    expect(failure(() => parseVault(Buffer.from('talcred'), '/v')).code).toBe('vault-corrupt');
+    expect(failure(() => parseVault(Buffer.alloc(0), '/v')).code).toBe('vault-damaged');
+    expect(failure(() => parseVault(Buffer.from('talcred'), '/v')).code).toBe('vault-damaged');
     expect(failure(() => parseVault(Buffer.from('talcred-vault\n{"format"'), '/v')).code).toBe(
-      'vault-corrupt',
+      'vault-damaged',
     );
     expect(failure(() => parseVault(Buffer.from('-----BEGIN AGE ENCRYPTED FILE-----'), '/v')).code).toBe(
       'vault-foreign',

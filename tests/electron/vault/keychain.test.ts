@@ -110,8 +110,7 @@ describe('keychain vaults on the real Secret Service', () => {
 });
 
 describe('without a usable Secret Service', () => {
-  const plainUnavailable =
-    /no Secret Service on this desktop \(is gnome-keyring or KeePassXC running\?\).*talcred init --passphrase/;
+  const plainUnavailable = /no Secret Service on this desktop \(is gnome-keyring or KeePassXC running\?\)/;
 
   it('says so in plain words when there is no D-Bus session at all, and writes nothing', async () => {
     const { dir, path } = await newKeychainVault('no-bus');
@@ -123,15 +122,20 @@ describe('without a usable Secret Service', () => {
     for (const bus of [undefined, 'unix:path=/nonexistent/talcred-test-bus']) {
       const childEnv = bus === undefined ? env : { ...env, DBUS_SESSION_BUS_ADDRESS: bus };
       const [read] = jsonLines((await run(process.execPath, [driver.path, 'read', dir], childEnv)).stdout);
+      // The vault exists: the way on is to start the Secret Service, not to make a passphrase vault.
       expect(read).toMatchObject({
-        error: { code: 'keychain-unavailable', message: expect.stringMatching(plainUnavailable) as unknown },
+        error: {
+          code: 'keychain-unavailable',
+          message: expect.stringMatching(plainUnavailable) as unknown,
+          remedy: 'start-keychain',
+        },
       });
       expect((read?.error as { message: string }).message).toContain(path);
       const fresh = join(root, `no-bus-new-${bus === undefined ? 'unset' : 'nowhere'}`);
       const [create] = jsonLines(
         (await run(process.execPath, [driver.path, 'create', fresh, 'keychain'], childEnv)).stdout,
       );
-      expect(create).toMatchObject({ error: { code: 'keychain-unavailable' } });
+      expect(create).toMatchObject({ error: { code: 'keychain-unavailable', remedy: 'use-passphrase' } });
       // Not even the vault folder is left behind.
       expect(existsSync(fresh)).toBe(false);
     }
@@ -161,7 +165,11 @@ describe('without a usable Secret Service', () => {
     ]);
     expect(jsonLines(result.stdout)).toEqual([
       {
-        error: { code: 'keychain-unavailable', message: expect.stringMatching(plainUnavailable) as unknown },
+        error: {
+          code: 'keychain-unavailable',
+          message: expect.stringMatching(plainUnavailable) as unknown,
+          remedy: 'use-passphrase',
+        },
       },
     ]);
   });
@@ -195,7 +203,11 @@ describe('without a usable Secret Service', () => {
     });
     const lines = jsonLines(result.stdout);
     const locked = {
-      error: { code: 'keychain-locked', message: expect.stringMatching(/is locked: unlock it/) as unknown },
+      error: {
+        code: 'keychain-locked',
+        message: expect.stringMatching(/is locked: unlock it/) as unknown,
+        remedy: 'unlock-keychain',
+      },
     };
     expect(lines, result.stderr).toEqual([{ created: true }, locked, locked, { contexts: [] }]);
     expect(await readFile(join(home, 'after'))).toEqual(await readFile(join(home, 'before')));

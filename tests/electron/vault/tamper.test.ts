@@ -28,7 +28,7 @@ afterAll(async () => {
  * Any of these is a detection; what must never happen is a document coming back. The key is right in these
  * tests, so "wrong passphrase" would be a misdiagnosis: an altered header must be named as damage.
  */
-const detected = ['vault-corrupt', 'vault-foreign', 'vault-too-new'];
+const detected = ['vault-damaged', 'vault-foreign', 'vault-too-new'];
 
 async function readError(bytes: Buffer): Promise<unknown> {
   await writeFile(store.path, bytes);
@@ -97,7 +97,8 @@ describe('a vault file changed after it was written', () => {
     const changed = Buffer.from(original);
     changed[changed.length - 20] = (changed[changed.length - 20] ?? 0) ^ 0x80;
     const error = await readError(changed);
-    expect((error as VaultError).message).toMatch(/vault\.bak1 .*talcred restore/);
+    expect((error as VaultError).message).toMatch(/Backup vault\.bak1 .* is intact/);
+    expect((error as VaultError).remedy).toBe('restore-backup');
     await store.restore();
     const restored = await store.read();
     expect(restored.contexts.map((entry) => entry.context.name)).toEqual(['first']);

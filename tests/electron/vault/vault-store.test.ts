@@ -53,16 +53,18 @@ describe('a passphrase vault', () => {
     await store.create(documentWith('a'), 'passphrase');
     await store.update((document) => ({ ...document, contexts: [...document.contexts, vaultContext('b')] }));
     await rm(store.path);
-    expect((await rejection(store.read())).message).toMatch(/talcred restore/);
+    expect(await rejection(store.read())).toMatchObject({ code: 'vault-missing', remedy: 'restore-backup' });
     const error = await rejection(store.create(emptyVaultDocument(), 'passphrase'));
     expect(error.code).toBe('vault-exists');
-    expect(error.message).toMatch(/talcred restore/);
+    expect(error.remedy).toBe('restore-backup');
+    expect(error.message).toMatch(/backups of one exist/);
   });
 
   it('says how to start when there is no vault', async () => {
     const error = await rejection(store.read());
     expect(error.code).toBe('vault-missing');
-    expect(error.message).toMatch(/talcred init/);
+    expect(error.remedy).toBe('create-vault');
+    expect(error.message).toMatch(/there is no vault yet/);
   });
 
   it('keeps the last three generations as backups, newest first', async () => {
@@ -106,9 +108,9 @@ describe('a passphrase vault', () => {
     await store.create(documentWith('a'), 'passphrase');
     const before = await allFileBytes(dir);
     const wrong = openVaultStore({ dir, keySources: testKeySources('not the passphrase') });
-    expect((await rejection(wrong.read())).code).toBe('passphrase-wrong');
+    expect((await rejection(wrong.read())).code).toBe('wrong-passphrase');
     const error = await rejection(wrong.update((document) => document));
-    expect(error.code).toBe('passphrase-wrong');
+    expect(error.code).toBe('wrong-passphrase');
     expect(error.message).toContain(store.path);
     expect(await allFileBytes(dir)).toEqual(before);
   });
@@ -125,10 +127,11 @@ describe('a passphrase vault', () => {
     await writeFile(store.path, whole.subarray(0, whole.length - 7));
     const before = await allFileBytes(dir);
     const error = await rejection(store.read());
-    expect(error.code).toBe('vault-corrupt');
+    expect(error.code).toBe('vault-damaged');
     expect(error.message).toContain(store.path);
-    expect(error.message).toMatch(/vault\.bak1 .*talcred restore/);
-    expect((await rejection(store.update((document) => document))).code).toBe('vault-corrupt');
+    expect(error.message).toMatch(/Backup vault\.bak1 .* is intact/);
+    expect(error.remedy).toBe('restore-backup');
+    expect((await rejection(store.update((document) => document))).code).toBe('vault-damaged');
     expect(await allFileBytes(dir)).toEqual(before);
 
     const restored = await store.restore();
@@ -146,7 +149,7 @@ describe('a passphrase vault', () => {
     const before = await allFileBytes(dir);
     const error = await rejection(store.read());
     expect(error.code).toBe('vault-foreign');
-    expect(error.message).toMatch(/not a talcred vault/);
+    expect(error.message).toMatch(/not a Talos Credential Manager vault/);
     expect(await allFileBytes(dir)).toEqual(before);
   });
 
@@ -178,7 +181,7 @@ describe('a passphrase vault', () => {
     expect(names(await renewed.read())).toEqual(['a', 'b']);
     expect((await renewed.listBackups()).map((backup) => backup.readable)).toEqual([true]);
     expect((await rejection(openVaultStore({ dir, keySources: testKeySources() }).read())).code).toBe(
-      'passphrase-wrong',
+      'wrong-passphrase',
     );
   });
 

@@ -3,33 +3,28 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportAge, readAgeTalosconfig } from '../../../../electron/service/issuing/age-export.js';
-import {
-  createIssuingService,
-  type IssuingService,
-} from '../../../../electron/service/issuing/issuing-service.js';
-import { createVaultService, type VaultService } from '../../../../electron/service/vault-service.js';
+import { createServices, type ServiceSet } from '../../../../electron/service/create-services.js';
+import { pathRef, savePathRef } from '../../../../shared/contract/file-ref.js';
 import { parseTalosconfig } from '../../../../shared/talosconfig/parse.js';
 import { tempDir, testKeySources } from '../../vault/helpers.js';
 
 const BUNDLE = new URL('../../../fixtures/talos/secrets-talos-stability-testdata.yaml', import.meta.url);
 
 let dir: string;
-let vault: VaultService;
-let issuing: IssuingService;
+let vault: ServiceSet['vault'];
+let issuing: ServiceSet['issuing'];
 let recipient: string;
 
 beforeAll(async () => {
   dir = await tempDir('talcred-age-export-');
-  vault = createVaultService({
+  ({ vault, issuing } = createServices({
     home: join(dir, 'home'),
+    env: {},
     keySources: testKeySources(),
     talosconfig: () => ({ path: join(dir, 'talosconfig'), readOnly: false, source: 'flag', exists: false }),
-    now: () => new Date(),
-  });
+  }));
   await vault.init({ keySource: 'passphrase' });
-  issuing = createIssuingService(vault.deps);
-  await issuing.importCa({ name: 'prod', source: { kind: 'yaml', path: BUNDLE.pathname } });
+  await issuing.importCa({ name: 'prod', source: { kind: 'yaml', file: pathRef(BUNDLE.pathname) } });
   await issuing.issue({ ca: 'prod', roles: ['os:reader'], endpoints: ['10.0.0.1'], store: true });
   execFileSync('age-keygen', ['-o', join(dir, 'key.txt')], { stdio: 'pipe' });
   recipient = execFileSync('age-keygen', ['-y', join(dir, 'key.txt')], { encoding: 'utf8' }).trim();
@@ -38,7 +33,11 @@ beforeAll(async () => {
 describe('age export', () => {
   it('writes an age file the age CLI opens, and logs where the certificate went', async () => {
     const path = join(dir, 'reader.age');
-    const result = await issuing.exportAge({ names: ['reader@prod'], path, recipients: [recipient] });
+    const result = await issuing.exportAge({
+      names: ['reader@prod'],
+      output: savePathRef(path),
+      recipients: [recipient],
+    });
     expect(result).toEqual({ path, contexts: ['reader@prod'], encryption: 'age-recipients' });
     const plain = execFileSync('age', ['-d', '-i', join(dir, 'key.txt'), path], { encoding: 'utf8' });
     const config = parseTalosconfig(plain, path);
@@ -50,33 +49,38 @@ describe('age export', () => {
 
   it('encrypts with a passphrase and reads the file back', async () => {
     const path = join(dir, 'reader-pass.age');
-    await exportAge(vault.deps, {
+    await issuing.exportAge({
       names: ['reader@prod'],
-      path,
-      overwrite: false,
-      recipients: [],
+      output: savePathRef(path),
       passphrase: 'teammate secret',
     });
-    const text = await readAgeTalosconfig(path, {
-      identityFiles: [],
-      passphrase: () => Promise.resolve('teammate secret'),
+    const opened = await vault.inspectFile({
+      source: { kind: 'file', file: pathRef(path), agePassphrase: 'teammate secret' },
     });
-    expect(parseTalosconfig(text ?? '', path).contexts.map((c) => c.name)).toEqual(['reader@prod']);
+    expect(opened.contexts.map((c) => c.name)).toEqual(['reader@prod']);
+    await expect(vault.inspectFile({ source: { kind: 'file', file: pathRef(path) } })).rejects.toMatchObject({
+      code: 'passphrase-needed',
+    });
     await expect(
-      readAgeTalosconfig(path, { identityFiles: [], passphrase: () => Promise.resolve('wrong') }),
+      vault.inspectFile({ source: { kind: 'file', file: pathRef(path), agePassphrase: 'wrong' } }),
     ).rejects.toThrow('the passphrase is wrong');
   });
 
   it('refuses both or neither way of encrypting, and an existing file, writing nothing', async () => {
     const path = join(dir, 'never.age');
-    await expect(issuing.exportAge({ names: ['reader@prod'], path })).rejects.toThrow('one of the two');
+    const output = savePathRef(path);
+    await expect(issuing.exportAge({ names: ['reader@prod'], output })).rejects.toThrow('one of the two');
     await expect(
-      issuing.exportAge({ names: ['reader@prod'], path, recipients: [recipient], passphrase: 'x' }),
+      issuing.exportAge({ names: ['reader@prod'], output, recipients: [recipient], passphrase: 'x' }),
     ).rejects.toThrow('one of the two');
     expect(existsSync(path)).toBe(false);
     await expect(
-      issuing.exportAge({ names: ['reader@prod'], path: join(dir, 'key.txt'), recipients: [recipient] }),
-    ).rejects.toThrow('already exists');
+      issuing.exportAge({
+        names: ['reader@prod'],
+        output: savePathRef(join(dir, 'key.txt')),
+        recipients: [recipient],
+      }),
+    ).rejects.toMatchObject({ code: 'output-exists' });
   });
 });
 
@@ -90,16 +94,18 @@ describe('reading age files', () => {
         cwd: dir,
       },
     );
-    const text = await readAgeTalosconfig(join(dir, 'cli.age'), {
-      identityFiles: [join(dir, 'key.txt')],
-      passphrase: () => Promise.reject(new Error('must not be asked')),
+    const opened = await vault.inspectFile({
+      source: {
+        kind: 'file',
+        file: pathRef(join(dir, 'cli.age')),
+        ageIdentities: [pathRef(join(dir, 'key.txt'))],
+      },
     });
-    expect(text).toBe(await readFile(plainPath, 'utf8'));
-    expect(
-      await readAgeTalosconfig(plainPath, { identityFiles: [], passphrase: () => Promise.resolve('') }),
-    ).toBeNull();
+    const plain = await vault.inspectFile({ source: { kind: 'file', file: pathRef(plainPath) } });
+    expect(opened.contexts).toEqual(plain.contexts);
+    expect(parseTalosconfig(await readFile(plainPath, 'utf8'), plainPath).context).toBe(opened.current);
     await expect(
-      readAgeTalosconfig(join(dir, 'cli.age'), { identityFiles: [], passphrase: () => Promise.resolve('') }),
-    ).rejects.toThrow('give the identity file');
+      vault.inspectFile({ source: { kind: 'file', file: pathRef(join(dir, 'cli.age')) } }),
+    ).rejects.toMatchObject({ code: 'identity-needed' });
   });
 });

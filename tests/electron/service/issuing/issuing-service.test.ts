@@ -3,11 +3,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { beforeEach, describe, expect, it } from 'vitest';
-import {
-  createIssuingService,
-  type IssuingService,
-} from '../../../../electron/service/issuing/issuing-service.js';
-import { createVaultService, type VaultService } from '../../../../electron/service/vault-service.js';
+import { createServices, type ServiceSet } from '../../../../electron/service/create-services.js';
+import { pathRef, savePathRef } from '../../../../shared/contract/file-ref.js';
 import { createTalosLikeCa } from '../../pki/talos-like-ca.js';
 import { tempDir, testKeySources } from '../../vault/helpers.js';
 
@@ -16,8 +13,8 @@ const DAY = 86_400;
 
 interface Setup {
   dir: string;
-  vault: VaultService;
-  issuing: IssuingService;
+  vault: ServiceSet['vault'];
+  issuing: ServiceSet['issuing'];
   clock: { now: Date };
 }
 
@@ -25,15 +22,15 @@ async function setUp(): Promise<Setup> {
   const dir = await tempDir('talcred-issuing-');
   // Whole seconds, as certificates keep them; real time, because test CAs start now.
   const clock = { now: new Date(Math.floor(Date.now() / 1000) * 1000) };
-  const vault = createVaultService({
+  const { vault, issuing } = createServices({
     home: join(dir, 'home'),
+    env: {},
     keySources: testKeySources(),
     talosconfig: () => ({ path: join(dir, 'talosconfig'), readOnly: false, source: 'flag', exists: false }),
     now: () => clock.now,
   });
   await vault.init({ keySource: 'passphrase' });
-  const issuing = createIssuingService(vault.deps);
-  await issuing.importCa({ name: 'prod', source: { kind: 'yaml', path: BUNDLE.pathname } });
+  await issuing.importCa({ name: 'prod', source: { kind: 'yaml', file: pathRef(BUNDLE.pathname) } });
   return { dir, vault, issuing, clock };
 }
 
@@ -55,9 +52,9 @@ describe('issuing policy', () => {
     [{ roles: ['os:reader', 'os:impersonator'] }, 'os:impersonator can do anything'],
   ])('refuses %j, writing neither the file nor a log entry', async (args, message) => {
     const path = join(s.dir, 'out.yaml');
-    await expect(s.issuing.issue({ ca: 'prod', store: true, output: { path }, ...args })).rejects.toThrow(
-      message,
-    );
+    await expect(
+      s.issuing.issue({ ca: 'prod', store: true, output: { file: savePathRef(path) }, ...args }),
+    ).rejects.toThrow(message);
     expect(existsSync(path)).toBe(false);
     expect((await s.issuing.log({})).entries).toEqual([]);
     expect(await s.vault.list({})).toEqual([]);
@@ -100,29 +97,35 @@ describe('issued contexts', () => {
   it('refuses to overwrite an output file unless told to', async () => {
     const path = join(s.dir, 'taken.yaml');
     await writeFile(path, 'keep me');
-    await expect(s.issuing.issue({ ca: 'prod', roles: ['os:reader'], output: { path } })).rejects.toThrow(
-      'already exists',
-    );
+    await expect(
+      s.issuing.issue({ ca: 'prod', roles: ['os:reader'], output: { file: savePathRef(path) } }),
+    ).rejects.toThrow('already exists');
     expect(await readFile(path, 'utf8')).toBe('keep me');
-    await s.issuing.issue({ ca: 'prod', roles: ['os:reader'], output: { path, overwrite: true } });
+    await s.issuing.issue({ ca: 'prod', roles: ['os:reader'], output: { file: savePathRef(path, true) } });
     const config = parse(await readFile(path, 'utf8')) as { context: string };
     expect(config.context).toBe('reader@prod');
   });
 
   it('needs a destination', async () => {
-    await expect(s.issuing.issue({ ca: 'prod', roles: ['os:reader'] })).rejects.toThrow('-o FILE, --store');
+    await expect(s.issuing.issue({ ca: 'prod', roles: ['os:reader'] })).rejects.toMatchObject({
+      code: 'output-missing',
+    });
   });
 });
 
 describe('CAs and the log', () => {
   it('refuses a second name for a stored CA and a taken name', async () => {
     await expect(
-      s.issuing.importCa({ name: 'again', source: { kind: 'yaml', path: BUNDLE.pathname } }),
+      s.issuing.importCa({ name: 'again', source: { kind: 'yaml', file: pathRef(BUNDLE.pathname) } }),
     ).rejects.toThrow('already stored as "prod"');
     const other = await createTalosLikeCa('ecdsa');
     await writeFile(join(s.dir, 'ca.crt'), other.certPem);
     await writeFile(join(s.dir, 'ca.key'), other.keyPem);
-    const pem = { kind: 'pem' as const, certPath: join(s.dir, 'ca.crt'), keyPath: join(s.dir, 'ca.key') };
+    const pem = {
+      kind: 'pem' as const,
+      cert: pathRef(join(s.dir, 'ca.crt')),
+      key: pathRef(join(s.dir, 'ca.key')),
+    };
     await expect(s.issuing.importCa({ name: 'prod', source: pem })).rejects.toThrow('a CA named "prod"');
     expect((await s.issuing.importCa({ name: 'edge', source: pem })).keyType).toBe('ecdsa-p256');
   });
@@ -157,27 +160,41 @@ describe('requests', () => {
     const csrPath = join(s.dir, 'req.csr');
     const certPath = join(s.dir, 'cert.pem');
     await s.issuing.issue({ ca: 'prod', roles: ['os:reader'], endpoints: ['10.9.9.9'], store: true });
-    await s.issuing.createRequest({ name: 'mine', roles: ['os:reader', 'os:etcd:backup'], output: csrPath });
-    expect(await s.issuing.readRequest({ csrPath })).toMatchObject({
+    await s.issuing.createRequest({
+      name: 'mine',
+      roles: ['os:reader', 'os:etcd:backup'],
+      output: savePathRef(csrPath),
+    });
+    expect(await s.issuing.readRequest({ csr: pathRef(csrPath) })).toMatchObject({
       roles: ['os:etcd:backup', 'os:reader'],
     });
-    const signed = await s.issuing.sign({ ca: 'prod', csrPath, roles: ['os:reader'], output: certPath });
+    const signed = await s.issuing.sign({
+      ca: 'prod',
+      csr: pathRef(csrPath),
+      roles: ['os:reader'],
+      output: savePathRef(certPath),
+    });
     expect(signed.roles).toEqual(['os:reader']);
     expect(signed.notes.join()).toContain('not granted: os:etcd:backup');
-    const accepted = await s.issuing.accept({ certPath });
+    const accepted = await s.issuing.accept({ cert: pathRef(certPath) });
     expect(accepted.storedAs).toBe('mine');
     expect(accepted.item).toMatchObject({ cluster: 'prod', endpoints: ['10.9.9.9'] });
     expect(accepted.item.cert?.roles).toEqual(['os:reader']);
     expect(accepted.item.findings.filter((f) => f.severity === 'error')).toEqual([]);
     // The pending key is used up: the same certificate cannot be accepted twice.
-    await expect(s.issuing.accept({ certPath })).rejects.toThrow('no pending request');
+    await expect(s.issuing.accept({ cert: pathRef(certPath) })).rejects.toThrow('no pending request');
   });
 
   it('refuses to grant a role that was not asked for', async () => {
     const csrPath = join(s.dir, 'req.csr');
-    await s.issuing.createRequest({ name: 'mine', roles: ['os:reader'], output: csrPath });
+    await s.issuing.createRequest({ name: 'mine', roles: ['os:reader'], output: savePathRef(csrPath) });
     await expect(
-      s.issuing.sign({ ca: 'prod', csrPath, roles: ['os:operator'], output: join(s.dir, 'c.pem') }),
+      s.issuing.sign({
+        ca: 'prod',
+        csr: pathRef(csrPath),
+        roles: ['os:operator'],
+        output: savePathRef(join(s.dir, 'c.pem')),
+      }),
     ).rejects.toThrow('cannot be granted os:operator');
     expect(existsSync(join(s.dir, 'c.pem'))).toBe(false);
     expect((await s.issuing.log({})).entries).toEqual([]);

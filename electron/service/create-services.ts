@@ -1,0 +1,103 @@
+import type { EventSource } from '../../shared/contract/events.js';
+import { registry, type Services } from '../../shared/contract/registry.js';
+import { locateTalosconfig } from '../talosconfig-file.js';
+import type { ResolvedTalosconfigPath } from '../talosconfig-path.js';
+import type { KeySources } from '../vault/key-source.js';
+import { openVaultStore } from '../vault/vault-store.js';
+import { createEventHub } from './event-hub.js';
+import { createFileAccess, type PickedFiles } from './file-access.js';
+import { implement } from './implement.js';
+import { issuingHandlers } from './issuing/issuing-handlers.js';
+import type { ServiceDeps } from './service-deps.js';
+import { readTalosctlContext } from './talosctl-current.js';
+import { vaultHandlers } from './vault-handlers.js';
+import { watchFiles } from './watch-files.js';
+
+export interface ServicesOptions {
+  /** The vault folder (`--home`, TALCRED_HOME, or `defaultVaultHome`). */
+  home: string;
+  /** Where TALOSCONFIG, TALOS_HOME and HOME are read, as talosctl reads them. */
+  env: NodeJS.ProcessEnv;
+  keySources: KeySources;
+  now?: () => Date;
+  /** `--talosconfig`; tests may instead give the whole resolution. */
+  talosconfig?: string | (() => ResolvedTalosconfigPath);
+  /**
+   * `command`: the key is fetched when first needed and dropped with the process (the CLI). `app`: the
+   * vault stays locked until `unlock` and after `lockVault` (the desktop app, the e2e harness).
+   */
+  session?: 'command' | 'app';
+  /** The app's dialog tokens; without them only paths are accepted (the CLI, tests). */
+  pickedFiles?: PickedFiles;
+  /** File-watch timing for the change events (tests shorten it). */
+  watch?: { debounceMs?: number; intervalMs?: number };
+}
+
+export interface ServiceSet extends Services {
+  /** `vaultChanged`, `talosconfigChanged`, `sessionChanged`; files are watched only while someone listens. */
+  readonly events: EventSource;
+  /** Stops watching and forgets the key. */
+  close(): void;
+}
+
+/** The one place the services are built: for the CLI, the app's main process, the e2e harness and tests. */
+export function createServices(options: ServicesOptions): ServiceSet {
+  const now = options.now ?? (() => new Date());
+  const store = openVaultStore({
+    dir: options.home,
+    keySources: options.keySources,
+    now,
+    unlockOnDemand: (options.session ?? 'command') === 'command',
+  });
+  const given = options.talosconfig;
+  const talosconfig = typeof given === 'function' ? given : () => locateTalosconfig(given, options.env);
+
+  let stopWatching: (() => void) | null = null;
+  const events = createEventHub((listeners) => {
+    if (listeners > 0 && stopWatching === null) stopWatching = startWatching();
+    else if (listeners === 0 && stopWatching !== null) {
+      stopWatching();
+      stopWatching = null;
+    }
+  });
+  const startWatching = (): (() => void) => {
+    const target = talosconfig().path;
+    return watchFiles(
+      [
+        {
+          path: store.path,
+          changed: () => {
+            events.emit('vaultChanged', { path: store.path });
+          },
+        },
+        {
+          path: target,
+          changed: () => {
+            void readTalosctlContext(target).then((current) => {
+              events.emit('talosconfigChanged', { path: target, current: current ?? '' });
+            });
+          },
+        },
+      ],
+      options.watch,
+    );
+  };
+
+  const deps: ServiceDeps = {
+    store,
+    talosconfig,
+    files: createFileAccess(options.pickedFiles ?? null),
+    events,
+    now,
+  };
+  return {
+    vault: implement('vault', registry.vault, vaultHandlers, deps),
+    issuing: implement('issuing', registry.issuing, issuingHandlers, deps),
+    events,
+    close() {
+      stopWatching?.();
+      stopWatching = null;
+      store.lock();
+    },
+  };
+}

@@ -1,0 +1,65 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import type { OpenFileRef, saveFileSchema } from '../../shared/contract/file-ref.js';
+import { FileError } from '../files/file-error.js';
+
+export type FilePurpose = 'open' | 'save';
+
+/**
+ * Files the user chose in the app's own dialogs, each behind a random token that is good for one use and
+ * one purpose (DESIGN.md "Files chosen in the app"). The renderer only ever holds the token: even a
+ * compromised page can reach no file the user did not pick.
+ */
+export interface PickedFiles {
+  grant(path: string, purpose: FilePurpose): string;
+  /** The path behind a token, which is then spent. */
+  take(token: string, purpose: FilePurpose): string;
+}
+
+/** A token not used within this time is dropped: a dialog's answer is used at once or not at all. */
+const TOKEN_LIFETIME_MS = 30 * 60 * 1000;
+
+export function createPickedFiles(now: () => number = Date.now): PickedFiles {
+  const granted = new Map<string, { path: string; purpose: FilePurpose; at: number }>();
+  return {
+    grant(path, purpose) {
+      const token = randomBytes(24).toString('base64url');
+      granted.set(token, { path, purpose, at: now() });
+      return token;
+    },
+    take(token, purpose) {
+      const entry = granted.get(token);
+      granted.delete(token);
+      if (entry === undefined || entry.purpose !== purpose || now() - entry.at > TOKEN_LIFETIME_MS) {
+        throw new FileError(
+          'file-token-invalid',
+          'the chosen file is no longer available to this operation (each choice is good for one use); choose it again',
+        );
+      }
+      return entry.path;
+    },
+  };
+}
+
+/** How handlers turn a file reference into a path. */
+export interface FileAccess {
+  openPath(ref: OpenFileRef): string;
+  /** A save dialog has already asked before replacing a file; a path says `overwrite` itself. */
+  savePath(ref: z.output<typeof saveFileSchema>): { path: string; overwrite: boolean };
+}
+
+export function createFileAccess(picked: PickedFiles | null): FileAccess {
+  const take = (token: string, purpose: FilePurpose): string => {
+    if (picked === null) {
+      throw new FileError('file-token-invalid', 'a chosen-file token means nothing here; name the file');
+    }
+    return picked.take(token, purpose);
+  };
+  return {
+    openPath: (ref) => (ref.kind === 'path' ? ref.path : take(ref.token, 'open')),
+    savePath: (ref) =>
+      ref.kind === 'path'
+        ? { path: ref.path, overwrite: ref.overwrite }
+        : { path: take(ref.token, 'save'), overwrite: true },
+  };
+}

@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import type {
+  AreaClient,
+  AreaSpec,
+  ArgsOf,
+  CallOptions,
+  OperationSpec,
+} from '../../shared/contract/operation.js';
+import { UsageError } from '../../shared/user-error.js';
+import type { ServiceDeps } from './service-deps.js';
+
+/** What a handler gets besides its arguments: a signal that says the caller gave up, and a progress sink. */
+export interface CallContext<Progress = unknown> {
+  signal: AbortSignal;
+  progress: (progress: Progress) => void;
+}
+
+type ProgressIn<Spec extends OperationSpec> = Spec['progress'] extends z.ZodType
+  ? z.input<Spec['progress']>
+  : never;
+
+export type Handler<Spec extends OperationSpec> = (
+  deps: ServiceDeps,
+  args: ArgsOf<Spec>,
+  call: CallContext<ProgressIn<Spec>>,
+) => Promise<z.input<Spec['result']>>;
+
+export type Handlers<Area extends AreaSpec> = { readonly [Name in keyof Area]: Handler<Area[Name]> };
+
+/** A result that does not match its schema is a bug, never the user's doing: it crosses as internal. */
+export class ContractViolation extends Error {
+  constructor(where: string, what: string) {
+    super(`${where}: ${what} does not match the contract`);
+    this.name = 'ContractViolation';
+  }
+}
+
+const neverAborted = new AbortController().signal;
+
+/**
+ * The one way an operation is served, whatever the transport (CLI, IPC, e2e harness): arguments parsed by
+ * the contract (a usage error naming the field otherwise), the handler run, its result parsed (which also
+ * strips any stray field before it crosses a boundary), progress checked the same way.
+ */
+export function implement<Area extends AreaSpec>(
+  areaName: string,
+  specs: Area,
+  handlers: Handlers<Area>,
+  deps: ServiceDeps,
+): AreaClient<Area> {
+  const client: Record<string, unknown> = {};
+  for (const name of Object.keys(specs)) {
+    const spec = specs[name] as OperationSpec;
+    const handler = handlers[name] as Handler<OperationSpec>;
+    const where = `${areaName}.${name}`;
+    client[name] = async (args: unknown, options: CallOptions = {}) => {
+      const parsed = spec.args.safeParse(args);
+      if (!parsed.success) throw invalidArguments(name, parsed.error);
+      const signal = (options.signal as AbortSignal | undefined) ?? neverAborted;
+      if (signal.aborted) throw new UsageError(`${name}: cancelled`, 'cancelled');
+      const progress = (value: unknown): void => {
+        if (spec.progress === undefined || options.onProgress === undefined) return;
+        const checked = spec.progress.safeParse(value);
+        if (!checked.success) throw new ContractViolation(where, 'a progress report');
+        options.onProgress(checked.data);
+      };
+      const result = await handler(deps, parsed.data, { signal, progress });
+      const checked = spec.result.safeParse(result);
+      if (!checked.success) throw new ContractViolation(where, 'its result');
+      return checked.data;
+    };
+  }
+  return Object.freeze(client) as AreaClient<Area>;
+}
+
+function invalidArguments(name: string, error: z.ZodError): UsageError {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  return new UsageError(
+    `${name}: ${field === '' ? '' : `${field}: `}${issue?.message ?? 'invalid arguments'}`,
+    'invalid-arguments',
+  );
+}

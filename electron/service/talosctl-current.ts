@@ -1,0 +1,25 @@
+import { existsSync } from 'node:fs';
+import { maxTalosconfigBytes } from '../../shared/talosconfig/limits.js';
+import { parseTalosconfig } from '../../shared/talosconfig/parse.js';
+import type { VaultDocument } from '../../shared/vault/vault-document.js';
+import { readFileLimited } from '../files/read-limited.js';
+import type { ServiceDeps } from './service-deps.js';
+
+/** The `context:` of talosctl's file: '' when there is no file, null when it cannot be read. */
+export async function readTalosctlContext(path: string): Promise<string | null> {
+  if (!existsSync(path)) return '';
+  try {
+    return parseTalosconfig(await readFileLimited(path, maxTalosconfigBytes), path).context;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * What is current is what talosctl will use: its file's `context:` (DESIGN.md "The app session"), so a
+ * `talosctl config context X` typed in a terminal shows at once and no second "current" drifts. No file:
+ * nothing is current. A file that cannot be read: the vault's record, which is what was last written.
+ */
+export async function talosctlCurrent(deps: ServiceDeps, document: VaultDocument): Promise<string> {
+  return (await readTalosctlContext(deps.talosconfig().path)) ?? document.current;
+}
