@@ -31,6 +31,8 @@ export interface ServicesOptions {
   pickedFiles?: PickedFiles;
   /** File-watch timing for the change events (tests shorten it). */
   watch?: { debounceMs?: number; intervalMs?: number };
+  /** Tests: a result with anything the contract does not say is a failure, not silently stripped. */
+  results?: 'strip' | 'strict';
 }
 
 export interface ServiceSet extends Services {
@@ -91,8 +93,10 @@ export function createServices(options: ServicesOptions): ServiceSet {
     now,
   };
   return {
-    vault: implement('vault', registry.vault, vaultHandlers, deps),
-    issuing: implement('issuing', registry.issuing, issuingHandlers, deps),
+    vault: implement('vault', registry.vault, vaultHandlers, deps, { results: options.results ?? 'strip' }),
+    issuing: implement('issuing', registry.issuing, issuingHandlers, deps, {
+      results: options.results ?? 'strip',
+    }),
     events,
     close() {
       stopWatching?.();

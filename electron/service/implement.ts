@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import type {
   AreaClient,
@@ -37,6 +38,15 @@ export class ContractViolation extends Error {
 
 const neverAborted = new AbortController().signal;
 
+export interface ImplementOptions {
+  /**
+   * `strip` (the app, the CLI): a stray field is dropped on the way out. `strict` (the tests): a result
+   * that parsing would change at all is a contract violation, so handlers are kept returning exactly
+   * what the contract says.
+   */
+  results?: 'strip' | 'strict';
+}
+
 /**
  * The one way an operation is served, whatever the transport (CLI, IPC, e2e harness): arguments parsed by
  * the contract (a usage error naming the field otherwise), the handler run, its result parsed (which also
@@ -47,7 +57,9 @@ export function implement<Area extends AreaSpec>(
   specs: Area,
   handlers: Handlers<Area>,
   deps: ServiceDeps,
+  options: ImplementOptions = {},
 ): AreaClient<Area> {
+  const strict = options.results === 'strict';
   const client: Record<string, unknown> = {};
   for (const name of Object.keys(specs)) {
     const spec = specs[name] as OperationSpec;
@@ -67,6 +79,9 @@ export function implement<Area extends AreaSpec>(
       const result = await handler(deps, parsed.data, { signal, progress });
       const checked = spec.result.safeParse(result);
       if (!checked.success) throw new ContractViolation(where, 'its result');
+      if (strict && !isDeepStrictEqual(checked.data, result)) {
+        throw new ContractViolation(where, 'its result (a field parsing would drop or change)');
+      }
       return checked.data;
     };
   }

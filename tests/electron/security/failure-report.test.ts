@@ -6,6 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { failureReport } from '../../../electron/cli/failure-report.js';
 import { printJson, writeLine, type CliIo } from '../../../electron/cli/io.js';
 import { oneLine, terminalText } from '../../../electron/cli/terminal-text.js';
+import { FileError } from '../../../electron/files/file-error.js';
+import { PkiError } from '../../../electron/pki/pki-error.js';
+import { VaultError } from '../../../electron/vault/vault-error.js';
 import { UsageError } from '../../../shared/user-error.js';
 import { requireBuiltCli, runTalcred } from '../../support/talcred-cli.js';
 
@@ -14,6 +17,33 @@ import { requireBuiltCli, runTalcred } from '../../support/talcred-cli.js';
 const KEY_LINE = 'MC4CAQAwBQYDK2VwBCIEIOESOGA615FKlLBCZUlfXrUAfCsYLV5tM07Jon54wTCK';
 
 describe('failureReport', () => {
+  it.each([
+    [new FileError('output-exists', 'out.yaml already exists; it was left as it is'), 'pass --force'],
+    [new VaultError('vault-damaged', 'vault: damaged'), '`talcred restore`'],
+    [new VaultError('vault-missing', 'vault: there is no vault yet'), '`talcred init`'],
+    [new PkiError('admin-needs-confirmation', 'os:admin can do anything'), 'pass --yes-admin'],
+    [new UsageError('"prod" is the current context', 'context-is-current'), '`talcred use --off`'],
+    [new FileError('talosconfig-read-only', 'x is read-only'), '--talosconfig'],
+    [
+      new VaultError('keychain-unavailable', 'no Secret Service', { remedy: 'use-passphrase' }),
+      '`talcred init --passphrase`',
+    ],
+    [
+      new VaultError('keychain-unavailable', 'no Secret Service', { remedy: 'start-keychain' }),
+      '`talcred rekey --passphrase`',
+    ],
+    [new UsageError('say where it goes', 'output-missing'), '-o FILE, --store'],
+  ])('turns the remedy of %s into what to type: %s', (error, hint) => {
+    const report = failureReport(error, false);
+    expect(report).toContain(`talcred: ${error.message}; `);
+    expect(report).toContain(hint);
+  });
+
+  it('adds nothing where the message says it all', () => {
+    const error = new VaultError('wrong-passphrase', 'vault: the passphrase is wrong');
+    expect(failureReport(error, false)).toBe('talcred: vault: the passphrase is wrong\n');
+  });
+
   it("prints a UserError's message on one line, its control characters made visible", () => {
     const report = failureReport(
       new UsageError('bad.csr: asks for os:admin\n    at forged\r\u001b[2J'),

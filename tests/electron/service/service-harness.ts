@@ -53,6 +53,7 @@ export async function serviceHarness(options: HarnessOptions = {}): Promise<Serv
   };
   const services = createServices({
     home,
+    results: 'strict',
     env: {},
     keySources,
     talosconfig: () =>

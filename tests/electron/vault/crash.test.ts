@@ -1,3 +1,4 @@
+import { seededRandom, testSeed } from '../../support/seed.js';
 import { spawn } from 'node:child_process';
 import { readdir } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
@@ -52,8 +53,13 @@ describe('a writer killed at random points', () => {
     };
     let last = 0;
     let kills = 0;
+    const seed = testSeed();
+    const random = seededRandom(seed);
+    process.stdout.write(
+      `crash.test: kill delays from seed ${seed} (TALCRED_TEST_SEED=${seed} replays them)\n`,
+    );
     for (let round = 0; round < 110; round += 1) {
-      const result = await runAndKill(Math.random() * 25);
+      const result = await runAndKill(random() * 25);
       expect(result.signal, result.stderr).toBe('SIGKILL');
       kills += 1;
       const confirmed = result.committed.at(-1) ?? last;

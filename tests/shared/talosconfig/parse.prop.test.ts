@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseTalosconfig } from '../../../shared/talosconfig/parse.js';
+import { serializeTalosconfig } from '../../../shared/talosconfig/serialize.js';
 import { TalosconfigError } from '../../../shared/talosconfig/talosconfig-error.js';
+import { arbitraryTalosconfig } from '../../support/arbitrary-talosconfig.js';
 
 function throwsOnlyTalosconfigError(input: string | Uint8Array): void {
   try {
@@ -60,6 +62,39 @@ const yamlish = fc
   )
   .map((parts) => parts.join(''));
 
+/**
+ * Real talosconfigs as talosctl writes them, some changed where names go wrong: a context written twice
+ * under one name, a name made empty, two names made equal by quoting (`prod` and `"prod"`).
+ */
+const talosconfigWithNameTrouble = fc
+  .record({
+    config: arbitraryTalosconfig({ maxContexts: 4 }).filter((config) => config.contexts.length > 0),
+    trouble: fc.constantFrom('none', 'duplicate', 'empty', 'quoted-twin'),
+  })
+  .map(({ config, trouble }) => {
+    const text = serializeTalosconfig(config);
+    if (trouble === 'none') return text;
+    // The first context's block: its `    NAME:` line and the deeper lines under it.
+    const lines = text.split('\n');
+    const start = lines.indexOf('contexts:') + 1;
+    let end = start + 1;
+    while (end < lines.length && (lines[end] ?? '').startsWith('        ')) end += 1;
+    const block = lines.slice(start, end);
+    const name = (block[0] ?? '').trim().slice(0, -1);
+    const header =
+      trouble === 'duplicate'
+        ? (block[0] ?? '')
+        : trouble === 'empty'
+          ? '    "":'
+          : `    ${name.startsWith('"') ? name.slice(1, -1) : JSON.stringify(name)}:`;
+    const changed = [header, ...block.slice(1)];
+    return (
+      trouble === 'empty'
+        ? [...lines.slice(0, start), ...changed, ...lines.slice(end)]
+        : [...lines.slice(0, end), ...changed, ...lines.slice(end)]
+    ).join('\n');
+  });
+
 describe('parseTalosconfig on any input', () => {
   it('throws nothing but TalosconfigError on arbitrary strings', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 200 }), throwsOnlyTalosconfigError), {
@@ -76,18 +111,27 @@ describe('parseTalosconfig on any input', () => {
   });
 
   it('returns unique, non-empty context names whenever it accepts a file', () => {
+    let accepted = 0;
+    let withContexts = 0;
+    const runs = 1000;
     fc.assert(
-      fc.property(yamlish, (text) => {
+      fc.property(talosconfigWithNameTrouble, (text) => {
         let names: string[];
         try {
           names = parseTalosconfig(text, 'input').contexts.map((context) => context.name);
-        } catch {
+        } catch (error) {
+          expect(error).toBeInstanceOf(TalosconfigError);
           return;
         }
+        accepted += 1;
+        if (names.length > 0) withContexts += 1;
         expect(new Set(names).size).toBe(names.length);
         expect(names).not.toContain('');
       }),
-      { numRuns: 1000 },
+      { numRuns: runs },
     );
+    // The property means something only if real files with contexts reach it, and name trouble is refused.
+    expect(withContexts).toBeGreaterThan(runs / 5);
+    expect(runs - accepted).toBeGreaterThan(runs / 2);
   });
 });

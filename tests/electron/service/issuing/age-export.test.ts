@@ -19,6 +19,7 @@ beforeAll(async () => {
   dir = await tempDir('talcred-age-export-');
   ({ vault, issuing } = createServices({
     home: join(dir, 'home'),
+    results: 'strict',
     env: {},
     keySources: testKeySources(),
     talosconfig: () => ({ path: join(dir, 'talosconfig'), readOnly: false, source: 'flag', exists: false }),

@@ -24,6 +24,7 @@ async function setUp(): Promise<Setup> {
   const clock = { now: new Date(Math.floor(Date.now() / 1000) * 1000) };
   const { vault, issuing } = createServices({
     home: join(dir, 'home'),
+    results: 'strict',
     env: {},
     keySources: testKeySources(),
     talosconfig: () => ({ path: join(dir, 'talosconfig'), readOnly: false, source: 'flag', exists: false }),
