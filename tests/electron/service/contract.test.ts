@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCatalog } from '../../../shared/contract/error-codes.js';
+import type { AreaSpec } from '../../../shared/contract/operation.js';
 import { registry, serviceAreaNames } from '../../../shared/contract/registry.js';
 import { UserError } from '../../../shared/user-error.js';
 import { serviceHarness, type ServiceHarness } from './service-harness.js';
@@ -43,7 +44,8 @@ describe('the contract registry', () => {
 
   it('lists only codes of the catalogue, and every catalogue code is raised by some operation', () => {
     const raised = new Set<string>(['invalid-arguments', 'usage']);
-    for (const area of Object.values(registry)) {
+    const areas: AreaSpec[] = Object.values(registry);
+    for (const area of areas) {
       for (const spec of Object.values(area)) {
         for (const code of spec.errors) {
           expect(Object.keys(errorCatalog)).toContain(code);
