@@ -31,7 +31,8 @@ export type UsageErrorCode =
   | 'request-pending'
   | 'output-missing'
   | 'encryption-choice'
-  | 'cancelled';
+  | 'cancelled'
+  | 'caller-refused';
 
 /**
  * Bad command-line or API usage: wrong flags, missing arguments, a name that does not exist, a name that is

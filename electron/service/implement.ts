@@ -20,13 +20,15 @@ type ProgressIn<Spec extends OperationSpec> = Spec['progress'] extends z.ZodType
   ? z.input<Spec['progress']>
   : never;
 
-export type Handler<Spec extends OperationSpec> = (
-  deps: ServiceDeps,
+export type Handler<Spec extends OperationSpec, Deps = ServiceDeps> = (
+  deps: Deps,
   args: ArgsOf<Spec>,
   call: CallContext<ProgressIn<Spec>>,
 ) => Promise<z.input<Spec['result']>>;
 
-export type Handlers<Area extends AreaSpec> = { readonly [Name in keyof Area]: Handler<Area[Name]> };
+export type Handlers<Area extends AreaSpec, Deps = ServiceDeps> = {
+  readonly [Name in keyof Area]: Handler<Area[Name], Deps>;
+};
 
 /** A result that does not match its schema is a bug, never the user's doing: it crosses as internal. */
 export class ContractViolation extends Error {
@@ -52,18 +54,18 @@ export interface ImplementOptions {
  * the contract (a usage error naming the field otherwise), the handler run, its result parsed (which also
  * strips any stray field before it crosses a boundary), progress checked the same way.
  */
-export function implement<Area extends AreaSpec>(
+export function implement<Area extends AreaSpec, Deps = ServiceDeps>(
   areaName: string,
   specs: Area,
-  handlers: Handlers<Area>,
-  deps: ServiceDeps,
+  handlers: Handlers<Area, Deps>,
+  deps: Deps,
   options: ImplementOptions = {},
 ): AreaClient<Area> {
   const strict = options.results === 'strict';
   const client: Record<string, unknown> = {};
   for (const name of Object.keys(specs)) {
     const spec = specs[name] as OperationSpec;
-    const handler = handlers[name] as Handler<OperationSpec>;
+    const handler = handlers[name] as Handler<OperationSpec, Deps>;
     const where = `${areaName}.${name}`;
     client[name] = async (args: unknown, options: CallOptions = {}) => {
       const parsed = spec.args.safeParse(args);

@@ -53,6 +53,8 @@ export const errorCatalog = {
   'output-missing': null,
   'encryption-choice': null,
   cancelled: null,
+  /** A call from anything but our own window's main frame, or to no operation the app has. */
+  'caller-refused': null,
 
   // Files chosen by the user
   'output-exists': 'confirm-overwrite',

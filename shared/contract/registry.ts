@@ -1,5 +1,4 @@
 import { dialogOperations } from './dialogs-contract.js';
-import type { EventSource } from './events.js';
 import { issuingOperations } from './issuing-contract.js';
 import type { AreaClient, AreaSpec } from './operation.js';
 import { vaultOperations } from './vault-contract.js';
@@ -23,11 +22,6 @@ export type ServiceAreaName = Exclude<AreaName, 'dialogs'>;
 export const serviceAreaNames = ['vault', 'issuing'] as const satisfies readonly ServiceAreaName[];
 
 export type Services = { readonly [Area in ServiceAreaName]: AreaClient<Registry[Area]> };
-
-/** `window.talos`: exactly the registry's methods plus one event subscription. */
-export type TalosBridge = { readonly [Area in AreaName]: AreaClient<Registry[Area]> } & {
-  readonly events: EventSource;
-};
 
 /** Area → operation names, as the preload bridge and the e2e harness build `window.talos`. */
 export function operationNames(): Record<AreaName, string[]> {

@@ -53,9 +53,9 @@ describe('the contract registry', () => {
         }
       }
     }
-    // `usage` is the CLI's own (its flags), `invalid-duration` is the CLI's TTL parsing.
+    // `invalid-duration` is the CLI's TTL parsing; `caller-refused` the IPC layer's, before any operation.
     const unlisted = Object.keys(errorCatalog).filter(
-      (code) => !raised.has(code) && !['invalid-duration'].includes(code),
+      (code) => !raised.has(code) && !['invalid-duration', 'caller-refused'].includes(code),
     );
     expect(unlisted).toEqual([]);
   });
