@@ -87,7 +87,7 @@ const dialogHandlers: Handlers<Registry['dialogs'], DialogDeps> = {
       // The dialog asks before replacing a file, so a save token may overwrite (Linux needs asking for it).
       properties: ['showOverwriteConfirmation', 'createDirectory', 'dontAddToRecent'],
     });
-    if (answer.canceled || answer.filePath === undefined || answer.filePath === '') return { picked: false };
+    if (answer.canceled || answer.filePath === '') return { picked: false };
     const path = answer.filePath;
     return { picked: true, token: pickedFiles.grant(path, 'save'), name: basename(path) };
   },

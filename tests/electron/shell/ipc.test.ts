@@ -24,12 +24,13 @@ interface FakeFrame {
 /** A window as ipc.ts sees it: its webContents, main frame and `send`. */
 function fakeWindow(url = 'app://talos/index.html') {
   const mainFrame: FakeFrame = { url, parent: null };
-  const webContents = { mainFrame, send: vi.fn() };
-  return { webContents } as unknown as BrowserWindow & { webContents: typeof webContents };
+  const sent = vi.fn<(channel: string, message: unknown) => void>();
+  const webContents = { mainFrame, send: sent };
+  return { sent, window: { webContents } as unknown as BrowserWindow & { webContents: typeof webContents } };
 }
 
 function fromMainFrame(window: ReturnType<typeof fakeWindow>): SenderEvent {
-  return { sender: window.webContents, senderFrame: window.webContents.mainFrame } as unknown as SenderEvent;
+  return { sender: window.webContents, senderFrame: window.webContents.mainFrame };
 }
 
 const opened: ServiceSet[] = [];
@@ -57,12 +58,12 @@ async function setUp(answer: (root: string) => { open?: string[]; save?: string 
     showSaveDialog: vi.fn(() =>
       Promise.resolve({ canceled: answers.save === undefined, filePath: answers.save ?? '' }),
     ),
-  } as unknown as DialogApi;
-  const window = fakeWindow();
+  };
+  const { window, sent } = fakeWindow();
   const calls = createIpcCalls({ services, window, dialog, pickedFiles });
   const call = (area: AreaName, name: string, args: unknown, event = fromMainFrame(window)) =>
     calls.call(event, area, name, { callId: 'c1', args });
-  return { root, services, window, calls, call, dialog, pickedFiles };
+  return { root, services, window, sent, calls, call, dialog, pickedFiles };
 }
 
 function failure(reply: CallReply): { code: string; message: string; remedy: string | null } {
@@ -81,12 +82,12 @@ describe('the IPC wrapper', () => {
 
   it('refuses another window, a sub-frame and a main frame that left app://', async () => {
     const { call, window } = await setUp();
-    const other = fakeWindow();
+    const other = fakeWindow().window;
     const subFrame = { url: 'app://talos/index.html', parent: window.webContents.mainFrame };
     const events: SenderEvent[] = [
       fromMainFrame(other),
       { sender: window.webContents, senderFrame: subFrame } as unknown as SenderEvent,
-      { sender: window.webContents, senderFrame: null } as unknown as SenderEvent,
+      { sender: window.webContents, senderFrame: null },
     ];
     for (const event of events) {
       expect(failure(await call('vault', 'status', {}, event)).code).toBe('caller-refused');
@@ -170,7 +171,7 @@ describe('the IPC wrapper', () => {
   });
 
   it('registers one handler per registry operation and forwards events to the window', async () => {
-    const { services, window, dialog } = await setUp();
+    const { services, window, sent, dialog } = await setUp();
     const handled = new Map<string, (...args: unknown[]) => unknown>();
     const ipcMain = {
       handle: vi.fn((channel: string, listener: (...args: unknown[]) => unknown) =>
@@ -180,7 +181,7 @@ describe('the IPC wrapper', () => {
       on: vi.fn(),
       off: vi.fn(),
     };
-    const stop = registerIpc(ipcMain as never, {
+    const stop = registerIpc(ipcMain, {
       services,
       window,
       dialog,
@@ -192,7 +193,7 @@ describe('the IPC wrapper', () => {
     expect([...handled.keys()].sort()).toEqual(expected.sort());
     await services.vault.init({ keySource: 'passphrase' });
     await services.vault.lockVault({});
-    expect(window.webContents.send).toHaveBeenCalledWith('talos:event', {
+    expect(sent).toHaveBeenCalledWith('talos:event', {
       name: 'sessionChanged',
       payload: { locked: true },
     });

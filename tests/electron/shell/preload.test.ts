@@ -6,7 +6,7 @@ import { TalosCallError } from '../../../shared/contract/wire-error.js';
 const exposed = new Map<string, unknown>();
 const listeners = new Map<string, ((event: unknown, message: unknown) => void)[]>();
 const invoke = vi.fn<(channel: string, request: unknown) => Promise<unknown>>();
-const send = vi.fn();
+const send = vi.fn<(...args: unknown[]) => void>();
 
 vi.mock('electron', () => ({
   contextBridge: {
@@ -14,7 +14,9 @@ vi.mock('electron', () => ({
   },
   ipcRenderer: {
     invoke: (channel: string, request: unknown) => invoke(channel, request),
-    send: (...args: unknown[]) => send(...args),
+    send: (...args: unknown[]) => {
+      send(...args);
+    },
     on: (channel: string, listener: (event: unknown, message: unknown) => void) => {
       listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
     },
