@@ -29,7 +29,7 @@ function fakeWindow(url = 'app://talos/index.html') {
   return { sent, window: { webContents } as unknown as BrowserWindow & { webContents: typeof webContents } };
 }
 
-function fromMainFrame(window: ReturnType<typeof fakeWindow>): SenderEvent {
+function fromMainFrame(window: ReturnType<typeof fakeWindow>['window']): SenderEvent {
   return { sender: window.webContents, senderFrame: window.webContents.mainFrame };
 }
 
