@@ -1,4 +1,5 @@
 import {
+  Lexer,
   isAlias,
   isMap,
   isScalar,
@@ -52,6 +53,10 @@ const syntaxProblems: Record<string, string> = {
 export function readYamlTree(text: string, source: string): YamlTree | null {
   const lines = new LineCounter();
   const lineOf = (offset: number | undefined): string => `line ${lines.linePos(offset ?? 0).line}`;
+  // Brackets nested thousands deep exhaust the parser's stack (or, at 100,000, the process's memory) before
+  // the tree below can count them: count flow nesting on the tokens first, which is flat and cheap.
+  const deepAt = tooDeepFlowAt(text);
+  if (deepAt !== null) throw tooDeep(source, `line ${text.slice(0, deepAt).split('\n').length}`);
   let documents: Document.Parsed[];
   try {
     documents = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false }) as
@@ -63,6 +68,8 @@ export function readYamlTree(text: string, source: string): YamlTree | null {
   }
   const [document, ...rest] = documents;
   if (!document) return null;
+  // yaml reports a stack overflow while composing as RESOURCE_EXHAUSTION: a block nesting too deep.
+  if (document.errors.some((problem) => problem.code === 'RESOURCE_EXHAUSTION')) throw tooDeep(source, '');
   const error = document.errors[0];
   if (error) {
     const problem = syntaxProblems[error.code] ?? 'not valid YAML';
@@ -128,6 +135,24 @@ export function readYamlTree(text: string, source: string): YamlTree | null {
     return { kind: 'scalar', text: '', value: null, isNull: true };
   };
   return toTree(document.contents, 0, false);
+}
+
+/** The lexer's markers that stand for no source text (yaml's CST.DOCUMENT, FLOW_END and SCALAR). */
+const markers = new Set(['\u0002', '\u0018', '\u001f']);
+
+/**
+ * Where `[` and `{` first nest deeper than the limit, or null. The lexer yields quoted scalars and comments
+ * as whole tokens, so brackets inside them do not count.
+ */
+function tooDeepFlowAt(text: string): number | null {
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if ((token === '[' || token === '{') && ++depth > maxNestingDepth) return offset;
+    if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
+    if (!markers.has(token)) offset += token.length;
+  }
+  return null;
 }
 
 function isNullScalar(node: unknown): boolean {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { UsageError } from '../../../shared/user-error.js';
+import { exportContextsText } from '../../service/export-contexts.js';
 import { createIssuingService } from '../../service/issuing/issuing-service.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
@@ -14,7 +15,8 @@ const help = `Usage: talcred export NAME... -o FILE [--force] [--json]
 Writes the named contexts to FILE as a talosconfig (mode 0600); the first one named is its current
 context. Where an issued certificate goes is recorded in the issuance log (\`talcred log\`).
 
-  -o FILE            where to write; --force overwrites an existing FILE
+  -o FILE            where to write; --force overwrites an existing FILE; "-" writes the plain
+                     talosconfig to standard output
   --age-recipient R  encrypt FILE with age for this X25519 recipient (age1..., from age-keygen -y;
                      repeatable): the teammate opens it with \`age -d -i key.txt FILE\` or
                      \`talcred import FILE --age-identity key.txt\`
@@ -23,6 +25,8 @@ context. Where an issued certificate goes is recorded in the issuance log (\`tal
   --json             {"path", "contexts"} (and "encryption" for age)
 
 Without age, the file holds private keys in plaintext: hand it over safely and delete it after use.`;
+
+const PLAINTEXT_WARNING = 'holds private keys in plaintext; hand it over safely and delete it after use';
 
 /** $TALCRED_EXPORT_PASSPHRASE for scripts, else asked twice on the terminal. */
 async function exportPassphrase(io: CliIo): Promise<string> {
@@ -51,6 +55,14 @@ export const exportCommand: CliCommand = {
     }
     const recipients = values['age-recipient'] ?? [];
     const service = openService(io, globals);
+    if (values.output === '-') {
+      if (recipients.length > 0 || values['age-passphrase'] === true || values.json === true)
+        throw new UsageError('-o - writes the plain talosconfig; for age or --json give a file');
+      const { text } = await exportContextsText(service.deps, positionals);
+      io.stdout.write(text);
+      writeLine(io.stderr, `warning: standard output ${PLAINTEXT_WARNING}`);
+      return ExitCode.ok;
+    }
     if (recipients.length > 0 || values['age-passphrase'] === true) {
       if (recipients.length > 0 && values['age-passphrase'] === true)
         throw new UsageError('use --age-recipient or --age-passphrase, not both');
@@ -78,10 +90,7 @@ export const exportCommand: CliCommand = {
     });
     if (values.json === true) printJson(io, result);
     else writeLine(io.stdout, `wrote ${result.contexts.join(', ')} to ${result.path}`);
-    writeLine(
-      io.stderr,
-      `warning: ${result.path} holds private keys in plaintext; hand it over safely and delete it after use`,
-    );
+    writeLine(io.stderr, `warning: ${result.path} ${PLAINTEXT_WARNING}`);
     return ExitCode.ok;
   },
 };
