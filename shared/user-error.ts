@@ -15,7 +15,8 @@ export class UserError extends Error {
 
 /** Bad command-line or API usage: wrong flags, missing arguments, a name that does not exist. */
 export class UsageError extends UserError {
-  constructor(message: string) {
-    super('usage', message);
+  /** `code` narrows the failure for callers that act on it (`invalid-endpoint`, `invalid-name`, …). */
+  constructor(message: string, code = 'usage') {
+    super(code, message);
   }
 }

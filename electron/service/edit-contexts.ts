@@ -5,6 +5,7 @@ import { toContextItem } from './context-item.js';
 import type { ServiceDeps } from './service-deps.js';
 import { syncTalosconfig } from './switch-context.js';
 import { requireContext } from './vault-lookup.js';
+import { quoteName } from '../../shared/quote-name.js';
 
 type Change = (document: VaultDocument) => VaultDocument;
 
@@ -52,7 +53,9 @@ export async function renameContext(
     requireContext(current, from);
     if (from === to) return current;
     if (current.contexts.some((entry) => entry.context.name === to)) {
-      throw new UsageError(`a context named "${to}" already exists; pick another name or remove it first`);
+      throw new UsageError(
+        `a context named ${quoteName(to)} already exists; pick another name or remove it first`,
+      );
     }
     return {
       ...updateContext(current, from, (entry) => ({ ...entry, context: { ...entry.context, name: to } })),
@@ -72,7 +75,7 @@ export async function removeContexts(
       // talosctl's `config remove` never removes the current context either.
       if (name === current.current) {
         throw new UsageError(
-          `"${name}" is the current context; switch first (\`talcred use OTHER\` or \`talcred use --off\`)`,
+          `${quoteName(name)} is the current context; switch first (\`talcred use OTHER\` or \`talcred use --off\`)`,
         );
       }
     }

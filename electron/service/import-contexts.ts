@@ -1,6 +1,7 @@
 import type { ImportResult, ImportSource } from '../../shared/contract/vault-contract.js';
 import type { TalosConfig } from '../../shared/talosconfig/model.js';
 import { parseTalosconfig } from '../../shared/talosconfig/parse.js';
+import { checkReceivedAddresses } from '../../shared/talosconfig/received-addresses.js';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
 import { readTalosconfigFile } from '../talosconfig-file.js';
 import type { ServiceDeps } from './service-deps.js';
@@ -19,13 +20,17 @@ interface LoadedSource {
   config: TalosConfig;
 }
 
-/** Every source is read and parsed before the vault is touched: one bad file changes nothing. */
+/** Every source is read, parsed and checked before the vault is touched: one bad file changes nothing. */
 async function loadSources(sources: readonly ImportSource[]): Promise<LoadedSource[]> {
   const loaded: LoadedSource[] = [];
   for (const source of sources) {
-    if (source.kind === 'file')
-      loaded.push({ label: source.path, config: await readTalosconfigFile(source.path) });
-    else loaded.push({ label: source.label, config: parseTalosconfig(source.text, source.label) });
+    const label = source.kind === 'file' ? source.path : source.label;
+    const config =
+      source.kind === 'file'
+        ? await readTalosconfigFile(source.path)
+        : parseTalosconfig(source.text, source.label);
+    checkReceivedAddresses(config, label);
+    loaded.push({ label, config });
   }
   return loaded;
 }

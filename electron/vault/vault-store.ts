@@ -32,6 +32,7 @@ import {
   vaultPaths,
   writeFailed,
 } from './vault-files.js';
+import { quoteName } from '../../shared/quote-name.js';
 
 export type { BackupInfo } from './backups.js';
 
@@ -322,7 +323,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
             'backup-missing',
             name === undefined
               ? `${paths.dir}: no backup can be read (backups: ${known}); nothing was changed`
-              : `${paths.dir}: there is no backup named "${name}" (backups: ${known}); nothing was changed`,
+              : `${paths.dir}: there is no backup named ${quoteName(name)} (backups: ${known}); nothing was changed`,
           );
         }
         if (chosen.opened === null)

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { findingSchema } from '../findings.js';
+import { endpointListSchema, newContextNameSchema, nodeListSchema } from '../talosconfig/field-checks.js';
 import { issuedCertificateSchema } from '../vault/vault-document.js';
 import { contextItemSchema, nameSchema } from './vault-contract.js';
 
@@ -48,11 +49,11 @@ export const issueArgsSchema = z.object({
   roles: roleListSchema,
   ttlSeconds: ttlSchema,
   /** Default as talosctl: `reader@CLUSTER` for one role, else `CLUSTER`. */
-  name: nameSchema.optional(),
+  name: newContextNameSchema.optional(),
   identity: z.string().min(1).optional(),
   /** Default: those of a vault context of the same CA. */
-  endpoints: z.array(z.string().min(1)).optional(),
-  nodes: z.array(z.string().min(1)).optional(),
+  endpoints: endpointListSchema.optional(),
+  nodes: nodeListSchema.optional(),
   store: z.boolean().default(false),
   output: issueOutputSchema.optional(),
   /** os:admin and os:impersonator are refused without this explicit confirmation. */
@@ -122,8 +123,8 @@ export const signResultSchema = issuedSummarySchema.extend({
 export const acceptArgsSchema = z.object({
   certPath: z.string().min(1),
   caPath: z.string().min(1).optional(),
-  endpoints: z.array(z.string().min(1)).optional(),
-  nodes: z.array(z.string().min(1)).optional(),
+  endpoints: endpointListSchema.optional(),
+  nodes: nodeListSchema.optional(),
 });
 
 export const acceptResultSchema = z.object({
@@ -165,7 +166,7 @@ export const issuingContract = {
   log: { args: z.object({ ca: nameSchema.optional() }), result: logResultSchema },
   createRequest: {
     args: z.object({
-      name: nameSchema,
+      name: newContextNameSchema,
       roles: roleListSchema,
       keyType: z.enum(['ed25519', 'ecdsa', 'rsa']).default('ed25519'),
       output: z.string().min(1).optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contextReportSchema } from '../context-report.js';
+import { endpointListSchema, newContextNameSchema, nodeListSchema } from '../talosconfig/field-checks.js';
 import { vaultSettingsFields, vaultSettingsSchema } from '../vault/vault-document.js';
 
 /**
@@ -92,17 +93,20 @@ export const vaultContract = {
   list: { args: z.object({}), result: z.array(contextItemSchema) },
   show: { args: z.object({ name: nameSchema }), result: contextItemSchema },
   use: { args: z.object({ name: nameSchema.nullable() }), result: switchResultSchema },
-  rename: { args: z.object({ from: nameSchema, to: nameSchema }), result: z.object({ current: z.string() }) },
+  rename: {
+    args: z.object({ from: nameSchema, to: newContextNameSchema }),
+    result: z.object({ current: z.string() }),
+  },
   remove: {
     args: z.object({ names: z.array(nameSchema).min(1) }),
     result: z.object({ removed: z.array(z.string()) }),
   },
   setEndpoints: {
-    args: z.object({ name: nameSchema, endpoints: z.array(z.string().min(1)) }),
+    args: z.object({ name: nameSchema, endpoints: endpointListSchema }),
     result: contextItemSchema,
   },
   setNodes: {
-    args: z.object({ name: nameSchema, nodes: z.array(z.string().min(1)) }),
+    args: z.object({ name: nameSchema, nodes: nodeListSchema }),
     result: contextItemSchema,
   },
   label: {

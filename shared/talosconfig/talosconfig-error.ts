@@ -9,7 +9,9 @@ export type TalosconfigErrorCode =
   | 'duplicate-key'
   | 'too-many-aliases'
   | 'too-deep'
-  | 'wrong-shape';
+  | 'wrong-shape'
+  | 'invalid-endpoint'
+  | 'invalid-node';
 
 /**
  * A talosconfig that cannot be read. The message reads `<source>: <location>: <what is wrong>`, where

@@ -8,6 +8,7 @@ import { PkiError } from '../../pki/pki-error.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { contextsOfCa } from './cluster.js';
 import { revocationHorizon } from './issuance-log.js';
+import { nameList, quoteName } from '../../../shared/quote-name.js';
 
 /** The stored CA of that name, or a usage error listing the names there are. */
 export function requireCa(document: VaultDocument, name: string): VaultCa {
@@ -15,8 +16,8 @@ export function requireCa(document: VaultDocument, name: string): VaultCa {
   if (ca) return ca;
   const names = document.cas.map((candidate) => candidate.name);
   const hint =
-    names.length === 0 ? 'no CA is stored: run `talcred ca import` first' : `CAs: ${names.join(', ')}`;
-  throw new UsageError(`no CA named "${name}" in the vault (${hint})`);
+    names.length === 0 ? 'no CA is stored: run `talcred ca import` first' : `CAs: ${nameList(names)}`;
+  throw new UsageError(`no CA named ${quoteName(name)} in the vault (${hint})`);
 }
 
 /** What the user sees of a stored CA: facts, its cluster's contexts and its revocation horizon; never the key. */
@@ -54,14 +55,14 @@ export async function importCa(deps: ServiceDeps, name: string, source: CaSource
   const document = await deps.store.update((current) => {
     if (current.cas.some((ca) => ca.name === name)) {
       throw new UsageError(
-        `a CA named "${name}" is already stored; choose another name or \`talcred ca remove ${name}\` first`,
+        `a CA named ${quoteName(name)} is already stored; choose another name or \`talcred ca remove ${name}\` first`,
       );
     }
     const twin = current.cas.find((ca) => ca.fingerprintSha256 === osCa.fingerprintSha256);
     if (twin) {
       throw new PkiError(
         'ca-already-stored',
-        `${describeSource(source)}: this CA (SHA-256 ${osCa.fingerprintSha256}) is already stored as "${twin.name}"; nothing was changed`,
+        `${describeSource(source)}: this CA (SHA-256 ${osCa.fingerprintSha256}) is already stored as ${quoteName(twin.name)}; nothing was changed`,
       );
     }
     const stored: VaultCa = {
