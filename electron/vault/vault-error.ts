@@ -11,6 +11,7 @@ export type VaultErrorCode =
   | 'vault-busy'
   | 'vault-read-failed'
   | 'vault-write-failed'
+  | 'vault-too-large'
   | 'document-invalid'
   | 'backup-missing'
   | 'passphrase-wrong'

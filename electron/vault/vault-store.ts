@@ -43,6 +43,8 @@ export interface VaultStoreOptions {
   keySources: KeySources;
   now?: () => Date;
   lockTimeoutMs?: number;
+  /** The largest vault file read or written (default MAX_VAULT_BYTES; tests use a small one). */
+  maxBytes?: number;
 }
 
 export interface VaultStore {
@@ -70,7 +72,7 @@ const DAMAGE_CODES = ['vault-corrupt', 'vault-foreign', 'vault-invalid'] as cons
 const KEY_CODES = ['passphrase-wrong', 'keychain-entry-missing', 'keychain-entry-invalid'] as const;
 
 export function openVaultStore(options: VaultStoreOptions): VaultStore {
-  const paths = vaultPaths(options.dir);
+  const paths = vaultPaths(options.dir, options.maxBytes);
   const now = options.now ?? (() => new Date());
   const locked = async <T>(work: () => Promise<T>): Promise<T> => {
     // The lock file lives in the vault folder: with no folder there is no vault, and that is what to say.
@@ -99,7 +101,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
   };
 
   const openMain = async (): Promise<OpenedVault> => {
-    const bytes = await readVaultFile(paths.main);
+    const bytes = await readVaultFile(paths.main, paths.maxBytes);
     if (bytes === null) throw await missingError();
     try {
       return await openVaultBytes(paths.main, bytes, keyFor);
@@ -136,7 +138,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
       return null;
     }
     for (const path of paths.backups) {
-      const bytes = await readVaultFile(path).catch(() => null);
+      const bytes = await readVaultFile(path, paths.maxBytes).catch(() => null);
       if (bytes === null) continue;
       try {
         return identity(parseVault(bytes, path).header) === main ? null : basename(path);
@@ -179,7 +181,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
   const warmKey = async (): Promise<void> => {
     let header: VaultHeader;
     try {
-      const bytes = await readVaultFile(paths.main);
+      const bytes = await readVaultFile(paths.main, paths.maxBytes);
       if (bytes === null) return;
       header = parseVault(bytes, paths.main).header;
     } catch {
@@ -190,6 +192,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
 
   /** Writes `bytes` as the new vault; with `rotate`, the current generation becomes `vault.bak1` first. */
   const commit = async (bytes: Buffer, rotateFrom: OpenedVault | null): Promise<void> => {
+    if (bytes.length > paths.maxBytes) throw tooLarge(paths.main, bytes.length, paths.maxBytes);
     // Write the new generation beside the vault first: a full disk fails here, before any file is touched.
     const prepared = await prepareAtomicWrite(paths.main, bytes).catch((error: unknown) => {
       throw writeFailed(paths.main, error);
@@ -219,7 +222,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
     exists: () => fileExists(paths.main),
 
     async keySourceKind() {
-      const bytes = await readVaultFile(paths.main);
+      const bytes = await readVaultFile(paths.main, paths.maxBytes);
       if (bytes === null) throw await missingError();
       return parseVault(bytes, paths.main).header.keySource;
     },
@@ -343,6 +346,15 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
       });
     },
   };
+}
+
+function tooLarge(path: string, size: number, maxBytes: number): VaultError {
+  const mib = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MiB`;
+  return new VaultError(
+    'vault-too-large',
+    `${path}: the change would make the vault ${mib(size)}, larger than the ${mib(maxBytes)} a vault may be ` +
+      '(and can be read back); nothing was changed. Remove contexts or unknown fields it does not need',
+  );
 }
 
 function sealHeaderLike(header: VaultHeader, key: Buffer, plaintext: Buffer): Buffer {

@@ -2,6 +2,7 @@ import { UserError } from '../user-error.js';
 
 export type TalosconfigErrorCode =
   | 'too-large'
+  | 'too-large-expanded'
   | 'not-utf8'
   | 'empty'
   | 'multiple-documents'

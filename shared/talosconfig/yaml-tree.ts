@@ -9,7 +9,7 @@ import {
   type Document,
   type Node as YamlNode,
 } from 'yaml';
-import { maxAliasCount, maxAliasExpandedNodes, maxNestingDepth } from './limits.js';
+import { maxAliasCount, maxAliasExpandedNodes, maxExpandedText, maxNestingDepth } from './limits.js';
 import { TalosconfigError } from './talosconfig-error.js';
 
 /** A YAML document reduced to what a talosconfig can hold: string-keyed maps, lists and scalars. */
@@ -91,6 +91,11 @@ export function readYamlTree(text: string, source: string): YamlTree | null {
 
   let aliases = 0;
   let expandedNodes = 0;
+  let yieldedText = 0;
+  const yielded = (length: number): void => {
+    yieldedText += length;
+    if (yieldedText > maxExpandedText) throw tooLargeExpanded(source);
+  };
   const toTree = (node: unknown, depth: number, insideAlias: boolean): YamlTree => {
     if (insideAlias && ++expandedNodes > maxAliasExpandedNodes) throw tooManyAliases(source);
     if (isAlias(node)) {
@@ -124,13 +129,18 @@ export function readYamlTree(text: string, source: string): YamlTree | null {
           );
         }
         seen.add(key);
+        yielded(key.length);
         entries.push({ key, value: toTree(pair.value, depth + 1, insideAlias) });
       }
       return { kind: 'map', entries };
     }
     if (isSeq(node))
       return { kind: 'seq', items: node.items.map((item) => toTree(item, depth + 1, insideAlias)) };
-    if (isScalar(node)) return scalarTree(node.value, node.source, node.type);
+    if (isScalar(node)) {
+      const scalar = scalarTree(node.value, node.source, node.type);
+      yielded(scalar.text.length);
+      return scalar;
+    }
     // A pair with no value (`key:` in a flow or `? key`) arrives as null.
     return { kind: 'scalar', text: '', value: null, isNull: true };
   };
@@ -195,6 +205,15 @@ function tooManyAliases(source: string): TalosconfigError {
     source,
     '',
     `uses YAML aliases more than ${maxAliasCount} times (or expands them too far); refused as a possible "billion laughs" file`,
+  );
+}
+
+function tooLargeExpanded(source: string): TalosconfigError {
+  return new TalosconfigError(
+    'too-large-expanded',
+    source,
+    '',
+    `expands to more than ${maxExpandedText / 1024 / 1024} MiB of text (YAML aliases repeat a large value); refused, as no talosconfig needs this`,
   );
 }
 
