@@ -1,3 +1,4 @@
+import { benchAsn1Mutations } from './asn1-bench.js';
 import { benchListColdStart } from './cli-bench.js';
 import { benchIssue } from './issue-bench.js';
 import { benchImport, benchPassphraseUnlock, benchVaultOpen } from './vault-bench.js';
@@ -9,6 +10,7 @@ const figures = [
   await benchPassphraseUnlock(),
   benchListColdStart(),
   await benchIssue(),
+  await benchAsn1Mutations(),
 ];
 for (const result of figures) process.stdout.write(`${JSON.stringify(result)}\n`);
 process.exitCode = figures.every((result) => result.ok) ? 0 : 1;

@@ -59,7 +59,8 @@ export function pathReferences(value: unknown, at = 'args'): string[] {
   if (Array.isArray(value)) return value.flatMap((item, index) => pathReferences(item, `${at}.${index}`));
   if (value === null || typeof value !== 'object') return [];
   const record = value as Record<string, unknown>;
-  const here = record.kind === 'path' && 'path' in record ? [at] : [];
+  // Standard output is the CLI's; over IPC it is refused like a path.
+  const here = record.kind === 'path' || record.kind === 'stdout' ? [at] : [];
   return [...here, ...Object.entries(record).flatMap(([key, item]) => pathReferences(item, `${at}.${key}`))];
 }
 

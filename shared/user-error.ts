@@ -32,7 +32,12 @@ export type UsageErrorCode =
   | 'output-missing'
   | 'encryption-choice'
   | 'cancelled'
-  | 'caller-refused';
+  | 'caller-refused'
+  | 'invalid-endpoint'
+  | 'invalid-node'
+  | 'invalid-name'
+  | 'invalid-label-filter'
+  | 'working-folder-missing';
 
 /**
  * Bad command-line or API usage: wrong flags, missing arguments, a name that does not exist, a name that is

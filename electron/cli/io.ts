@@ -1,5 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
-import { terminalText } from './terminal-text.js';
+import { lineText } from './terminal-text.js';
 
 /**
  * What a command may touch besides its arguments: streams, environment, working folder and a clock.
@@ -14,26 +14,41 @@ export interface CliIo {
   now: () => Date;
 }
 
-/** Every line a command prints goes through here, so no control character from a file reaches the terminal. */
+/**
+ * Every line a command prints goes through here or writeLines, so no control character from a file reaches
+ * the terminal, and text from a file (a context name) can never start a line of its own.
+ */
 export function writeLine(stream: Writable, line = ''): void {
-  stream.write(`${terminalText(line)}\n`);
+  stream.write(`${lineText(line)}\n`);
+}
+
+/** Several lines (a table, a help text): each is one line, whatever its text holds. */
+export function writeLines(stream: Writable, lines: readonly string[]): void {
+  for (const line of lines) writeLine(stream, line);
+}
+
+/** Our own multi-line text (help, fixed tables): its line breaks are layout. */
+export function writeText(stream: Writable, text: string): void {
+  writeLines(stream, text.split('\n'));
 }
 
 export function printJson(io: CliIo, value: unknown): void {
-  writeLine(io.stdout, JSON.stringify(value, null, 2));
+  // JSON escapes line breaks inside strings: the only ones left are the layout's.
+  writeText(io.stdout, JSON.stringify(value, null, 2));
 }
 
-/** A plain-text table: columns padded to the widest cell, no trailing spaces. */
-export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+/** A plain-text table as lines: columns padded to the widest cell (as shown), no trailing spaces. */
+export function formatTable(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
+  const shown = rows.map((row) => row.map(lineText));
   const widths = header.map((title, column) =>
-    Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)),
+    Math.max(title.length, ...shown.map((row) => (row[column] ?? '').length)),
   );
   const format = (cells: readonly string[]): string =>
     cells
       .map((cell, column) => cell.padEnd(widths[column] ?? 0))
       .join('   ')
       .trimEnd();
-  return [format(header), ...rows.map(format)].join('\n');
+  return [format(header), ...shown.map(format)];
 }
 
 export async function readStream(stream: Readable): Promise<Buffer> {

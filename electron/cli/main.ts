@@ -1,5 +1,6 @@
 import { failureReport } from './failure-report.js';
 import { runCli } from './run.js';
+import { workingFolder } from './working-folder.js';
 
 // The binary's entry: real process streams and clock; every failure a user can cause is one line, no stack.
 
@@ -17,7 +18,7 @@ try {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
-    cwd: process.cwd(),
+    cwd: workingFolder(),
     now: () => new Date(),
   });
 } catch (error) {

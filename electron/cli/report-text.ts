@@ -36,7 +36,7 @@ export function formatContextReports(
   reports: readonly ReportRow[],
   now: Date,
   options: { cluster?: boolean } = {},
-): string {
+): string[] {
   const withCluster = options.cluster === true;
   const table = formatTable(
     ['CURRENT', 'NAME', ...(withCluster ? ['CLUSTER'] : []), 'ENDPOINTS', 'NODES', 'ROLES', 'EXPIRES'],
@@ -52,12 +52,13 @@ export function formatContextReports(
   );
   const findings = reports
     .filter((report) => report.findings.length > 0)
-    .map((report) => {
-      const lines = report.findings.map(
+    .flatMap((report) => [
+      '',
+      `${report.name}:`,
+      ...report.findings.map(
         (finding) => `  ${finding.severity.padEnd(7)} ${finding.code.padEnd(26)} ${finding.message}`,
-      );
-      return `${report.name}:\n${lines.join('\n')}`;
-    });
-  if (reports.length === 0) return 'no contexts';
-  return findings.length === 0 ? `${table}\n\nno findings` : `${table}\n\n${findings.join('\n\n')}`;
+      ),
+    ]);
+  if (reports.length === 0) return ['no contexts'];
+  return findings.length === 0 ? [...table, '', 'no findings'] : [...table, ...findings];
 }

@@ -1,7 +1,7 @@
 import { UsageError } from '../../shared/user-error.js';
 import type { CliCommand, GlobalOptions } from './command.js';
 import { ExitCode } from './exit-codes.js';
-import { writeLine, type CliIo } from './io.js';
+import { writeText, type CliIo } from './io.js';
 
 /**
  * Commands load lazily: `talcred list` should not pay for X.509 or age code it never runs
@@ -164,7 +164,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
   }
   const command = await entry.load();
   if (commandArgs.includes('--help') || commandArgs.includes('-h')) {
-    writeLine(io.stdout, `${command.help.trimEnd()}\n\n${GLOBAL_HELP}`);
+    writeText(io.stdout, `${command.help.trimEnd()}\n\n${GLOBAL_HELP}`);
     return ExitCode.ok;
   }
   return command.run(commandArgs, io, globals);

@@ -43,5 +43,6 @@ export function openServices(io: CliIo, globals: GlobalOptions): ServiceSet {
     now: io.now,
     ...(globals.talosconfig === undefined ? {} : { talosconfig: globals.talosconfig }),
     session: 'command',
+    standardOutput: (text) => io.stdout.write(text),
   });
 }

@@ -1,7 +1,6 @@
-import { X509Certificate } from 'node:crypto';
 import { connect as tcpConnect, isIP, type Socket } from 'node:net';
 import { checkServerIdentity, connect as tlsConnect, type TLSSocket } from 'node:tls';
-import { certificateFacts } from '../pki/certificate-facts.js';
+import { certificateFacts, readCertificateDer } from '../pki/certificate-facts.js';
 import { readPrivateKeyPem } from '../pki/private-key.js';
 import { describeTcpError, describeTlsError, describeVerifyError } from './describe-connection-error.js';
 import { parseEndpoint } from './endpoint.js';
@@ -240,7 +239,7 @@ async function probe(input: ProbeInput): Promise<ProbeResult> {
     // Read the peer certificate once: on Node 20 a second read (either getter) can come back empty.
     const peer = secure.getPeerCertificate();
     if (Buffer.isBuffer(peer.raw)) {
-      const facts = certificateFacts(new X509Certificate(peer.raw));
+      const facts = certificateFacts(readCertificateDer(peer.raw, `${where}: the server's certificate`));
       result.serverCert = { subject: facts.subject, notAfter: facts.notAfter };
     }
     if (!secure.authorized) {

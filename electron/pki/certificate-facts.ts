@@ -32,20 +32,28 @@ export function readCertificates(pem: string, source?: string): X509Certificate[
         `${where(source)}holds a "${block.label}" block where only CERTIFICATE blocks belong — check what was pasted into this field`,
       );
     }
-    try {
-      return new X509Certificate(block.der);
-    } catch {
-      throw new PkiError(
-        'invalid-pem',
-        `${where(source)}a CERTIFICATE block is not a readable X.509 certificate — import it again from the original file`,
-      );
-    }
+    return readCertificateDer(block.der, source);
   });
 }
 
-/** Names and validity from the DER (see certificate-names.ts for why not Node's own fields). */
+/** One certificate's DER (from a file, or a server's handshake), fully readable or a PkiError. */
+export function readCertificateDer(der: Uint8Array, source?: string): X509Certificate {
+  try {
+    const cert = new X509Certificate(der);
+    // OpenSSL reads the public key lazily: a damaged one fails at first use, far from this file. Load it
+    // here, so a certificate this returns is one every later step can use.
+    keyTypeName(cert.publicKey);
+    return cert;
+  } catch {
+    throw new PkiError(
+      'invalid-pem',
+      `${where(source)}a CERTIFICATE block is not a readable X.509 certificate — import it again from the original file`,
+    );
+  }
+}
+
 function parsed(cert: X509Certificate): CertificateNames {
-  return certificateNames(cert.raw, 'certificate');
+  return certificateNames(cert, 'certificate');
 }
 
 /** Extended key usage as names where known; Node's `keyUsage` holds the EXTENDED key usage OIDs (DESIGN.md). */

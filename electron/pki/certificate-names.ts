@@ -1,63 +1,12 @@
-import { certificateDerParts } from './certificate-der.js';
-import { derContent, derSequence, derWhole, readDerChildren, readDerElement } from './der.js';
-import { readNameAttributes } from './name-attributes.js';
+import type { X509Certificate } from 'node:crypto';
 import { PkiError } from './pki-error.js';
 
 /**
- * Names and validity read straight from the DER. Node's X509Certificate has no subject for an empty Name,
- * folds multi-valued RDNs into text and (on Node 20) gives dates only as text; a generic ASN.1 library
- * would do, but costs the CLI a tenth of a second at every start (DESIGN.md: cold start <= 4x node).
+ * Names and validity as Node's X509Certificate (OpenSSL) reads them. This is the `list` path, so it uses
+ * no ASN.1 library (DESIGN.md: cold start <= 4x `node -e ""`); OpenSSL has already parsed the DER.
+ * Node's subject text is RFC 2253-escaped ("\0A" for a line break) with one RDN per line and " + " between
+ * the values of a multi-valued RDN; its legacy object holds the raw values, which is where roles come from.
  */
-
-const shortNames: Record<string, string> = {
-  '2.5.4.3': 'CN',
-  '2.5.4.5': 'serialNumber',
-  '2.5.4.6': 'C',
-  '2.5.4.7': 'L',
-  '2.5.4.8': 'ST',
-  '2.5.4.9': 'street',
-  '2.5.4.10': 'O',
-  '2.5.4.11': 'OU',
-  '0.9.2342.19200300.100.1.25': 'DC',
-  '1.2.840.113549.1.9.1': 'E',
-};
-
-/** RFC 4514 escaping of an attribute value. */
-function escapeValue(value: string): string {
-  return value
-    .replace(/[\\,+"<>;=]/g, (char) => `\\${char}`)
-    .replace(/^([ #])/, '\\$1')
-    .replace(/ $/, '\\ ');
-}
-
-/** `O=os:admin+O=os:reader, CN=alice`: RDNs in certificate order, multi-valued RDNs joined with `+`. */
-function formatName(name: Buffer, what: string): string {
-  const rdns: string[] = [];
-  for (const rdn of readDerChildren(name, readDerElement(name, 0, what), what)) {
-    // One RDN as a Name of its own, so its attributes stay together.
-    rdns.push(
-      readNameAttributes(derSequence([derWhole(name, rdn)]), what)
-        .map(({ oid, value }) => `${shortNames[oid] ?? oid}=${escapeValue(value)}`)
-        .join('+'),
-    );
-  }
-  return rdns.join(', ');
-}
-
-/** UTCTime (YYMMDDHHMMSSZ, years 1950–2049) or GeneralizedTime (YYYYMMDDHHMMSSZ), RFC 5280 4.1.2.5. */
-function readTime(tag: number, text: string, what: string): Date {
-  const match =
-    tag === 0x17
-      ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text)
-      : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text);
-  if (!match) throw new PkiError('invalid-der', `${what}: unreadable validity time`);
-  const [, yearText = '', month, day, hour, minute, second] = match.map(Number).map(String);
-  let year = Number(yearText);
-  if (tag === 0x17) year += year < 50 ? 2000 : 1900;
-  return new Date(
-    Date.UTC(year, Number(month) - 1, Number(day), Number(hour), Number(minute), Number(second)),
-  );
-}
 
 export interface CertificateNames {
   subject: string;
@@ -68,25 +17,34 @@ export interface CertificateNames {
   notAfter: Date;
 }
 
-export function certificateNames(der: Uint8Array, what: string): CertificateNames {
-  const parts = certificateDerParts(der, what);
-  const [notBefore, notAfter] = readDerChildren(
-    parts.validity,
-    readDerElement(parts.validity, 0, what),
-    what,
-  );
-  if (notBefore === undefined || notAfter === undefined) {
-    throw new PkiError('invalid-der', `${what}: no validity`);
-  }
-  const time = (element: typeof notBefore) =>
-    readTime(element.tag, derContent(parts.validity, element).toString('latin1'), what);
+/** `O=os:admin+O=os:reader, CN=alice`: RDNs in certificate order, multi-valued RDNs joined with `+`. */
+function formatName(text: string | undefined): string {
+  // Typed as a string, but undefined for an empty Name (a pre-RBAC Talos certificate has one).
+  if (text === undefined || text === '') return '';
+  return text
+    .split('\n')
+    .map((rdn) => rdn.split(' + ').join('+'))
+    .join(', ');
+}
+
+function values(entry: string | string[] | undefined): string[] {
+  if (entry === undefined) return [];
+  return typeof entry === 'string' ? [entry] : entry;
+}
+
+function time(text: string, what: string): Date {
+  const date = new Date(text);
+  if (Number.isNaN(date.getTime())) throw new PkiError('invalid-der', `${what}: unreadable validity time`);
+  return date;
+}
+
+export function certificateNames(cert: X509Certificate, what: string): CertificateNames {
+  const subject = cert.toLegacyObject().subject as Record<string, string | string[]> | undefined;
   return {
-    subject: formatName(parts.subject, what),
-    issuer: formatName(parts.issuer, what),
-    organizations: readNameAttributes(parts.subject, what)
-      .filter((attribute) => attribute.oid === '2.5.4.10')
-      .map((attribute) => attribute.value),
-    notBefore: time(notBefore),
-    notAfter: time(notAfter),
+    subject: formatName(cert.subject),
+    issuer: formatName(cert.issuer),
+    organizations: values(subject?.O),
+    notBefore: time(cert.validFrom, what),
+    notAfter: time(cert.validTo, what),
   };
 }

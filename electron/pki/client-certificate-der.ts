@@ -38,6 +38,12 @@ export interface ClientCertificateFields {
  * A Talos client certificate's DER, in the order Go's x509.CreateCertificate writes it: extensions
  * KeyUsage (critical), ExtKeyUsage, AuthorityKeyIdentifier — and nothing else (no SKI, BasicConstraints
  * or SAN on a Talos client leaf; TALOS.md "Client certificates Talos issues").
+ *
+ * Written by hand, not with the ASN.1 library that reads untrusted input: this only ENCODES fields we
+ * chose, so it parses nothing hostile, and its output must be Go's byte for byte (Talos compares names as
+ * raw bytes; Go picks PrintableString or UTF8String per value and sorts SET members), which
+ * tests/electron/pki/go-encoding.test.ts checks against a certificate Talos issued. It also keeps issuing
+ * at about a millisecond. If that test ever needs a special case here, move to the library instead.
  */
 export function buildClientCertificateDer(
   fields: ClientCertificateFields,

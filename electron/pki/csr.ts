@@ -1,18 +1,10 @@
+import { CertificationRequest } from '@peculiar/asn1-csr';
 import { createPublicKey, verify, type KeyObject } from 'node:crypto';
 import { parseRoles } from '../../shared/roles/catalog.js';
 import { encodeClientSubject, OID_COMMON_NAME, OID_ORGANIZATION } from './certificate-der.js';
-import {
-  decodeOid,
-  derBitString,
-  derContent,
-  derSequence,
-  derTlv,
-  derUnsignedInteger,
-  derWhole,
-  readDerChildren,
-  readDerElement,
-} from './der.js';
-import { readNameAttributes } from './name-attributes.js';
+import { encodeDer, parseDer } from './asn1.js';
+import { derBitString, derSequence, derTlv, derUnsignedInteger } from './der.js';
+import { nameAttributes } from './name-attributes.js';
 import { encodePem, parsePem } from './pem.js';
 import { PkiError } from './pki-error.js';
 import { encodePrivateKeyPem, keyTypeName } from './private-key.js';
@@ -87,36 +79,33 @@ export function readCsr(pem: string, source = 'certificate request'): ReadCsr {
   if (block === undefined) {
     throw new PkiError('invalid-pem', `${source}: no CERTIFICATE REQUEST block found`);
   }
-  const der = block.der;
-  const [info, algorithm, signature] = readDerChildren(der, readDerElement(der, 0, source), source);
-  if (info === undefined || algorithm === undefined || signature?.tag !== 0x03) {
-    throw new PkiError('invalid-csr', `${source}: not a PKCS#10 certificate request`);
-  }
-  const [, subject, spki] = readDerChildren(der, info, source);
-  const [algorithmOid] = readDerChildren(der, algorithm, source);
-  if (subject === undefined || spki === undefined || algorithmOid === undefined) {
+  const request = parseDer(block.der, CertificationRequest, source);
+  const info = request.certificationRequestInfo;
+  if (request.certificationRequestInfoRaw === undefined) {
     throw new PkiError('invalid-csr', `${source}: not a PKCS#10 certificate request`);
   }
   let publicKey: KeyObject;
   try {
-    publicKey = createPublicKey({ key: derWhole(der, spki), format: 'der', type: 'spki' });
-  } catch {
+    publicKey = createPublicKey({ key: encodeDer(info.subjectPKInfo, source), format: 'der', type: 'spki' });
+  } catch (error) {
+    if (error instanceof PkiError) throw error;
     throw new PkiError('invalid-csr', `${source}: its public key cannot be read`);
   }
   keyFamily(publicKey, source);
-  const oid = decodeOid(derContent(der, algorithmOid));
+  const oid = request.signatureAlgorithm.algorithm;
   const digest = signatureDigests[oid];
   if (digest === undefined) {
     throw new PkiError('unsupported-key', `${source}: signature algorithm ${oid} is not supported`);
   }
-  const signatureBytes = derContent(der, signature).subarray(1); // drop the unused-bits byte
-  if (!signatureVerifies(digest, derWhole(der, info), publicKey, signatureBytes)) {
+  // The signature covers the request's own bytes (kept by the parser), not a re-encoding of them.
+  const signed = Buffer.from(request.certificationRequestInfoRaw);
+  if (!signatureVerifies(digest, signed, publicKey, Buffer.from(request.signature))) {
     throw new PkiError(
       'csr-signature-invalid',
       `${source}: the request's signature does not verify — it was altered or damaged; ask for a new one`,
     );
   }
-  const attributes = readNameAttributes(derWhole(der, subject), source);
+  const attributes = nameAttributes(info.subject);
   // A request comes from someone else, and its roles and name are shown to the signer and written into the
   // log: control characters there can only be meant to forge what the signer's terminal shows.
   // eslint-disable-next-line no-control-regex -- matching control characters is the point

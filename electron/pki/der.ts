@@ -1,9 +1,8 @@
-import { PkiError } from './pki-error.js';
-
 /**
- * The little DER this project writes and reads by hand. Client certificates are encoded here rather than
- * through a generic ASN.1 library so that they come out byte for byte as Go writes them (Talos compares
- * names as raw bytes) and fast enough to issue in bulk.
+ * The little DER this project WRITES by hand: the client-certificate profile and certificate requests.
+ * Encoding only — anything read from outside goes through the ASN.1 library (asn1.ts). A hand encoder of
+ * these few fixed fields gives Go's bytes exactly (DER is canonical; Talos compares names as raw bytes;
+ * tests/electron/pki/go-encoding.test.ts checks it byte for byte) and issues in about a millisecond.
  */
 
 function encodeLength(length: number): Buffer {
@@ -66,78 +65,4 @@ export function derTime(date: Date): Buffer {
   return year >= 1950 && year < 2050
     ? derTlv(0x17, Buffer.from(digits.slice(2), 'latin1'))
     : derTlv(0x18, Buffer.from(digits, 'latin1'));
-}
-
-export interface DerElement {
-  tag: number;
-  /** Offset of the tag byte. */
-  start: number;
-  /** Offset of the first content byte. */
-  contentStart: number;
-  /** Offset just past the content. */
-  end: number;
-}
-
-function malformed(what: string): PkiError {
-  return new PkiError(
-    'invalid-der',
-    `${what}: malformed DER; the data is damaged or not what it claims to be`,
-  );
-}
-
-/** One element at `offset`; definite lengths only, as DER requires. */
-export function readDerElement(bytes: Uint8Array, offset: number, what: string): DerElement {
-  const tag = bytes[offset];
-  const first = bytes[offset + 1];
-  if (tag === undefined || first === undefined || (tag & 0x1f) === 0x1f) throw malformed(what);
-  let length = first;
-  let contentStart = offset + 2;
-  if (first & 0x80) {
-    const count = first & 0x7f;
-    if (count === 0 || count > 4) throw malformed(what);
-    length = 0;
-    for (let index = 0; index < count; index++) {
-      const byte = bytes[contentStart + index];
-      if (byte === undefined) throw malformed(what);
-      length = length * 256 + byte;
-    }
-    contentStart += count;
-  }
-  const end = contentStart + length;
-  if (end > bytes.length) throw malformed(what);
-  return { tag, start: offset, contentStart, end };
-}
-
-export function readDerChildren(bytes: Uint8Array, parent: DerElement, what: string): DerElement[] {
-  const children: DerElement[] = [];
-  for (let offset = parent.contentStart; offset < parent.end;) {
-    const child = readDerElement(bytes, offset, what);
-    if (child.end > parent.end) throw malformed(what);
-    children.push(child);
-    offset = child.end;
-  }
-  return children;
-}
-
-export function derContent(bytes: Uint8Array, element: DerElement): Buffer {
-  return Buffer.from(bytes.subarray(element.contentStart, element.end));
-}
-
-export function derWhole(bytes: Uint8Array, element: DerElement): Buffer {
-  return Buffer.from(bytes.subarray(element.start, element.end));
-}
-
-/** Dotted form of an OBJECT IDENTIFIER's content bytes. */
-export function decodeOid(content: Uint8Array): string {
-  const [first = 0, ...rest] = content;
-  const arcs = first < 80 ? [Math.floor(first / 40), first % 40] : [2, first - 80];
-  let value = 0;
-  for (const byte of rest) {
-    value = value * 128 + (byte & 0x7f);
-    if ((byte & 0x80) === 0) {
-      arcs.push(value);
-      value = 0;
-    }
-  }
-  return arcs.join('.');
 }

@@ -13,6 +13,7 @@ import { caFacts, certificateFacts, isSignedBy, readCertificates } from './certi
 import { decodeBase64Field } from './pem.js';
 import { PkiError } from './pki-error.js';
 import { publicKeysMatch, readPrivateKeyPem } from './private-key.js';
+import { contextPath } from '../../shared/talosconfig/context-path.js';
 
 export interface DiagnoseOptions {
   now: Date;
@@ -55,7 +56,7 @@ interface Diagnosis {
 }
 
 function fieldPath(diagnosis: Diagnosis, field: Field): string {
-  return `contexts.${diagnosis.context.name}.${field}`;
+  return `${contextPath(diagnosis.context.name)}.${field}`;
 }
 
 function add(diagnosis: Diagnosis, code: FindingCode, message: string): void {
@@ -81,7 +82,7 @@ export function diagnoseContext(context: TalosContext, options: DiagnoseOptions)
     add(
       diagnosis,
       'no-endpoints',
-      `contexts.${context.name}.endpoints: empty — talosctl has nowhere to connect; add the control-plane addresses (talosctl config endpoint, or edit the context)`,
+      `${contextPath(context.name)}.endpoints: empty — talosctl has nowhere to connect; add the control-plane addresses (talosctl config endpoint, or edit the context)`,
     );
   }
   // Errors first; sort is stable, so findings keep the order they were found in within a severity.

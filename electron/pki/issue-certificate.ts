@@ -1,6 +1,7 @@
 import { createHash, createPublicKey, randomBytes, X509Certificate, type KeyObject } from 'node:crypto';
 import { parseRoles } from '../../shared/roles/catalog.js';
-import { certificateDerParts, encodeClientSubject, subjectKeyIdentifier } from './certificate-der.js';
+import { encodeClientSubject } from './certificate-der.js';
+import { caSigningFields } from './certificate-fields.js';
 import { isoSeconds } from './certificate-facts.js';
 import { buildClientCertificateDer } from './client-certificate-der.js';
 import { encodePem } from './pem.js';
@@ -73,10 +74,10 @@ function readIssuingCa(caCertPem: string, caKeyPem: string, now: Date): IssuingC
   if (now.getTime() < Date.parse(certificate.validFrom)) {
     throw new PkiError('ca-not-yet-valid', `CA certificate: not valid before ${certificate.validFrom}`);
   }
-  const parts = certificateDerParts(certificate.raw, 'CA certificate');
+  const fields = caSigningFields(certificate.raw, 'CA certificate');
   return {
-    subject: parts.subject,
-    subjectKeyId: subjectKeyIdentifier(parts, 'CA certificate'),
+    subject: fields.subject,
+    subjectKeyId: fields.subjectKeyId,
     key,
     family: keyFamily(key, 'CA key'),
   };

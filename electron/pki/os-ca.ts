@@ -1,6 +1,6 @@
 import type { X509Certificate } from 'node:crypto';
 import { readFileLimited } from '../files/read-limited.js';
-import { certificateDerParts } from './certificate-der.js';
+import { caSigningFields } from './certificate-fields.js';
 import { caFacts, readCertificates } from './certificate-facts.js';
 import { decodeBase64Field } from './pem.js';
 import { PkiError } from './pki-error.js';
@@ -23,14 +23,9 @@ export interface OsCa {
 /** Secrets bundles and machine configs are a few KiB; anything far larger is not one. */
 export const MAX_CA_SOURCE_BYTES = 1024 * 1024;
 
-const OID_KEY_USAGE = '2.5.29.15';
-
-/** KeyUsage bit 5 (keyCertSign), when the certificate states key usages at all. */
+/** KeyUsage keyCertSign, when the certificate states key usages at all. */
 function allowsCertSign(certificate: X509Certificate, where: string): boolean {
-  const keyUsage = certificateDerParts(certificate.raw, where).extensions.get(OID_KEY_USAGE);
-  if (keyUsage === undefined) return true;
-  // BIT STRING: tag, length, unused-bits count, then the bits (bit 0 is the top bit of the first byte).
-  return ((keyUsage.value[3] ?? 0) & 0x04) !== 0;
+  return caSigningFields(certificate.raw, where).allowsCertSign;
 }
 
 /**

@@ -5,6 +5,7 @@ export type PkiErrorCode =
   | 'invalid-pem'
   | 'invalid-base64'
   | 'invalid-der'
+  | 'ca-not-der'
   | 'invalid-csr'
   | 'csr-signature-invalid'
   | 'invalid-yaml'

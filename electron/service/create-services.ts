@@ -7,7 +7,6 @@ import { openVaultStore } from '../vault/vault-store.js';
 import { createEventHub } from './event-hub.js';
 import { createFileAccess, type PickedFiles } from './file-access.js';
 import { implement } from './implement.js';
-import { issuingHandlers } from './issuing/issuing-handlers.js';
 import type { ServiceDeps } from './service-deps.js';
 import { readTalosctlContext } from './talosctl-current.js';
 import { vaultHandlers } from './vault-handlers.js';
@@ -31,6 +30,8 @@ export interface ServicesOptions {
   pickedFiles?: PickedFiles;
   /** File-watch timing for the change events (tests shorten it). */
   watch?: { debounceMs?: number; intervalMs?: number };
+  /** The CLI's standard output, for `export -o -`. */
+  standardOutput?: (text: string) => void;
   /** Tests: a result with anything the contract does not say is a failure, not silently stripped. */
   results?: 'strip' | 'strict';
 }
@@ -40,6 +41,11 @@ export interface ServiceSet extends Services {
   readonly events: EventSource;
   /** Stops watching and forgets the key. */
   close(): void;
+}
+
+/** Loaded on first use: the vault commands never need X.509 issuing or age. */
+async function loadIssuingHandlers() {
+  return (await import('./issuing/issuing-handlers.js')).issuingHandlers;
 }
 
 /** The one place the services are built: for the CLI, the app's main process, the e2e harness and tests. */
@@ -88,13 +94,13 @@ export function createServices(options: ServicesOptions): ServiceSet {
   const deps: ServiceDeps = {
     store,
     talosconfig,
-    files: createFileAccess(options.pickedFiles ?? null),
+    files: createFileAccess(options.pickedFiles ?? null, options.standardOutput ?? null),
     events,
     now,
   };
   return {
     vault: implement('vault', registry.vault, vaultHandlers, deps, { results: options.results ?? 'strip' }),
-    issuing: implement('issuing', registry.issuing, issuingHandlers, deps, {
+    issuing: implement('issuing', registry.issuing, loadIssuingHandlers, deps, {
       results: options.results ?? 'strip',
     }),
     events,

@@ -5,6 +5,7 @@ import { toContextItem } from './context-item.js';
 import type { ServiceDeps } from './service-deps.js';
 import { syncTalosconfig } from './switch-context.js';
 import { requireContext } from './vault-lookup.js';
+import { quoteName } from '../../shared/quote-name.js';
 
 type Change = (document: VaultDocument) => VaultDocument;
 
@@ -53,7 +54,7 @@ export async function renameContext(
     if (from === to) return current;
     if (current.contexts.some((entry) => entry.context.name === to)) {
       throw new UsageError(
-        `a context named "${to}" already exists; pick another name or remove it first`,
+        `a context named ${quoteName(to)} already exists; pick another name or remove it first`,
         'name-taken',
       );
     }
@@ -75,7 +76,7 @@ export async function removeContexts(
       // talosctl's `config remove` never removes the current context either.
       if (name === current.current) {
         throw new UsageError(
-          `"${name}" is the current context; switch to another context (or off) first`,
+          `${quoteName(name)} is the current context; switch to another context (or off) first`,
           'context-is-current',
         );
       }

@@ -31,3 +31,20 @@ export async function exportContexts(
   );
   return { path, contexts: config.contexts.map((context) => context.name) };
 }
+
+/** Where the issuance log says a talosconfig went when it was handed to the caller as text (`-o -`). */
+export const STANDARD_OUTPUT = 'standard output';
+
+/**
+ * The same talosconfig as text for the caller to pass on (standard output, as `age -o -` does); the
+ * issuance log records it as given to standard output.
+ */
+export async function exportContextsText(
+  deps: ServiceDeps,
+  names: readonly string[],
+): Promise<{ text: string; contexts: string[] }> {
+  const config = await exportedConfig(deps, names);
+  const exported = config.contexts.map((context) => context.name);
+  await deps.store.update((document) => recordContextsExport(document, exported, STANDARD_OUTPUT));
+  return { text: serializeTalosconfig(config), contexts: exported };
+}

@@ -46,9 +46,14 @@ export interface FileAccess {
   openPath(ref: OpenFileRef): string;
   /** A save dialog has already asked before replacing a file; a path says `overwrite` itself. */
   savePath(ref: z.output<typeof saveFileSchema>): { path: string; overwrite: boolean };
+  /** The caller's standard output (`talcred export -o -`); the app has none. */
+  writeStandardOutput(text: string): void;
 }
 
-export function createFileAccess(picked: PickedFiles | null): FileAccess {
+export function createFileAccess(
+  picked: PickedFiles | null,
+  standardOutput: ((text: string) => void) | null = null,
+): FileAccess {
   const take = (token: string, purpose: FilePurpose): string => {
     if (picked === null) {
       throw new FileError('file-token-invalid', 'a chosen-file token means nothing here; name the file');
@@ -61,5 +66,11 @@ export function createFileAccess(picked: PickedFiles | null): FileAccess {
       ref.kind === 'path'
         ? { path: ref.path, overwrite: ref.overwrite }
         : { path: take(ref.token, 'save'), overwrite: true },
+    writeStandardOutput(text) {
+      if (standardOutput === null) {
+        throw new FileError('file-path-refused', 'there is no standard output here; choose a file');
+      }
+      standardOutput(text);
+    },
   };
 }

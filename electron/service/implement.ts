@@ -7,7 +7,7 @@ import type {
   CallOptions,
   OperationSpec,
 } from '../../shared/contract/operation.js';
-import { UsageError } from '../../shared/user-error.js';
+import { UsageError, type UsageErrorCode } from '../../shared/user-error.js';
 import type { ServiceDeps } from './service-deps.js';
 
 /** What a handler gets besides its arguments: a signal that says the caller gave up, and a progress sink. */
@@ -57,15 +57,22 @@ export interface ImplementOptions {
 export function implement<Area extends AreaSpec, Deps = ServiceDeps>(
   areaName: string,
   specs: Area,
-  handlers: Handlers<Area, Deps>,
+  handlers: Handlers<Area, Deps> | (() => Promise<Handlers<Area, Deps>>),
   deps: Deps,
   options: ImplementOptions = {},
 ): AreaClient<Area> {
   const strict = options.results === 'strict';
+  // Handlers may load on first use: `talcred list` must not pay for issuing's X.509 and age code
+  // (DESIGN.md: cold start <= 4x `node -e ""`).
+  let loaded: Promise<Handlers<Area, Deps>> | null =
+    typeof handlers === 'function' ? null : Promise.resolve(handlers);
+  const handlerFor = async (name: string): Promise<Handler<OperationSpec, Deps>> => {
+    loaded ??= (handlers as () => Promise<Handlers<Area, Deps>>)();
+    return (await loaded)[name] as Handler<OperationSpec, Deps>;
+  };
   const client: Record<string, unknown> = {};
   for (const name of Object.keys(specs)) {
     const spec = specs[name] as OperationSpec;
-    const handler = handlers[name] as Handler<OperationSpec, Deps>;
     const where = `${areaName}.${name}`;
     client[name] = async (args: unknown, options: CallOptions = {}) => {
       const parsed = spec.args.safeParse(args);
@@ -78,6 +85,7 @@ export function implement<Area extends AreaSpec, Deps = ServiceDeps>(
         if (!checked.success) throw new ContractViolation(where, 'a progress report');
         options.onProgress(checked.data);
       };
+      const handler = await handlerFor(name);
       const result = await handler(deps, parsed.data, { signal, progress });
       const checked = spec.result.safeParse(result);
       if (!checked.success) throw new ContractViolation(where, 'its result');
@@ -95,6 +103,21 @@ function invalidArguments(name: string, error: z.ZodError): UsageError {
   const field = issue?.path.map(String).join('.') ?? '';
   return new UsageError(
     `${name}: ${field === '' ? '' : `${field}: `}${issue?.message ?? 'invalid arguments'}`,
-    'invalid-arguments',
+    ownCode(issue),
   );
 }
+
+/** A field check that names its failure (`invalid-endpoint`, `invalid-name`) keeps that code. */
+function ownCode(issue: z.core.$ZodIssue | undefined): UsageErrorCode {
+  const params = issue?.code === 'custom' ? (issue.params as { code?: unknown } | undefined) : undefined;
+  const code = params?.code;
+  return typeof code === 'string' && (FIELD_CODES as readonly string[]).includes(code)
+    ? (code as UsageErrorCode)
+    : 'invalid-arguments';
+}
+
+const FIELD_CODES = [
+  'invalid-endpoint',
+  'invalid-node',
+  'invalid-name',
+] as const satisfies readonly UsageErrorCode[];

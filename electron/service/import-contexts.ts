@@ -1,4 +1,5 @@
 import type { ImportResult } from '../../shared/contract/vault-contract.js';
+import { checkReceivedAddresses } from '../../shared/talosconfig/received-addresses.js';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
 import { loadSources, type ImportSourceArgs, type LoadedSource } from './load-sources.js';
 import type { ServiceDeps } from './service-deps.js';
@@ -44,6 +45,8 @@ function mergeAll(
 
 export async function importContexts(deps: ServiceDeps, args: ImportArgs): Promise<ImportResult> {
   const sources = await loadSources(deps.files, args.sources);
+  // Received endpoints and nodes end up in talosctl's file: a bad one is refused here, naming its file.
+  for (const source of sources) checkReceivedAddresses(source.config, source.label);
   if (args.dryRun) {
     return { ...mergeAll(await deps.store.read(), sources, args, deps.now()).result, written: false };
   }

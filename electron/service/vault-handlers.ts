@@ -7,7 +7,7 @@ import { readTalosconfigFile } from '../talosconfig-file.js';
 import { isVaultError } from '../vault/vault-error.js';
 import { toContextItem } from './context-item.js';
 import { labelContext, removeContexts, renameContext, setEndpoints, setNodes } from './edit-contexts.js';
-import { exportContexts } from './export-contexts.js';
+import { exportContexts, exportContextsText, STANDARD_OUTPUT } from './export-contexts.js';
 import type { Handlers } from './implement.js';
 import { importContexts } from './import-contexts.js';
 import { loadSources } from './load-sources.js';
@@ -144,6 +144,11 @@ export const vaultHandlers: Handlers<typeof vaultOperations> = {
   label: (deps, { name, set, remove }) => labelContext(deps, name, set, remove),
 
   async exportContexts(deps, { names, output }) {
+    if (output.kind === 'stdout') {
+      const { text, contexts } = await exportContextsText(deps, names);
+      deps.files.writeStandardOutput(text);
+      return { path: STANDARD_OUTPUT, contexts };
+    }
     const { path, overwrite } = deps.files.savePath(output);
     return exportContexts(deps, names, path, overwrite);
   },

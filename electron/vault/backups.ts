@@ -31,7 +31,7 @@ export interface InspectedBackup extends BackupInfo {
 export async function inspectBackups(paths: VaultPaths, keyFor: KeyFor): Promise<InspectedBackup[]> {
   const found: InspectedBackup[] = [];
   for (const path of paths.backups) {
-    const bytes = await readVaultFile(path).catch(() => null);
+    const bytes = await readVaultFile(path, paths.maxBytes).catch(() => null);
     if (bytes === null) continue;
     const info = { name: basename(path), path, savedAt: await modifiedAt(path) };
     try {
@@ -54,7 +54,7 @@ export async function inspectBackups(paths: VaultPaths, keyFor: KeyFor): Promise
 export async function rotateBackups(paths: VaultPaths, current: OpenedVault, now: Date): Promise<void> {
   const good: number[] = [];
   for (const [slot, path] of paths.backups.entries()) {
-    const bytes = await readVaultFile(path).catch(() => null);
+    const bytes = await readVaultFile(path, paths.maxBytes).catch(() => null);
     if (bytes === null) continue;
     if (decryptsWithCurrentKey(bytes, current, path)) good.push(slot);
     else await moveAside(path, now);

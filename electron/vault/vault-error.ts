@@ -15,6 +15,7 @@ export type VaultErrorCode =
   | 'vault-busy'
   | 'vault-read-failed'
   | 'vault-write-failed'
+  | 'vault-too-large'
   | 'document-invalid'
   | 'backup-missing'
   | 'vault-locked'

@@ -9,20 +9,26 @@ import { VaultError } from './vault-error.js';
 
 /** Oldest generations kept beside the vault (DESIGN.md "The vault"). */
 export const BACKUP_COUNT = 3;
-/** Far above a 10,000-context vault; refuses a stray multi-gigabyte file before reading it. */
-const MAX_VAULT_BYTES = 256 * 1024 * 1024;
+/**
+ * Far above a 10,000-context vault; refuses a stray multi-gigabyte file before reading it. Writers keep to
+ * the same bound (see vault-store's commit): a vault written larger could never be opened again.
+ */
+export const MAX_VAULT_BYTES = 256 * 1024 * 1024;
 
 export interface VaultPaths {
   dir: string;
+  /** The largest vault file read or written. */
+  maxBytes: number;
   main: string;
   lock: string;
   /** Index 0 is `vault.bak1`, the newest. */
   backups: string[];
 }
 
-export function vaultPaths(dir: string): VaultPaths {
+export function vaultPaths(dir: string, maxBytes = MAX_VAULT_BYTES): VaultPaths {
   return {
     dir,
+    maxBytes,
     main: join(dir, 'vault'),
     lock: join(dir, 'vault.lock'),
     backups: Array.from({ length: BACKUP_COUNT }, (_, index) => join(dir, `vault.bak${index + 1}`)),
@@ -34,12 +40,11 @@ export function backupName(slot: number): string {
 }
 
 /** The bytes of a vault file, or null when it does not exist. */
-export async function readVaultFile(path: string): Promise<Buffer | null> {
+export async function readVaultFile(path: string, maxBytes: number): Promise<Buffer | null> {
   try {
     const info = await stat(path);
     if (!info.isFile()) throw new VaultError('vault-foreign', `${path}: not a file; move it out of the way`);
-    if (info.size > MAX_VAULT_BYTES)
-      throw new VaultError('vault-foreign', `${path}: far too large to be a vault`);
+    if (info.size > maxBytes) throw new VaultError('vault-foreign', `${path}: far too large to be a vault`);
     return await readFile(path);
   } catch (error) {
     if (error instanceof VaultError) throw error;

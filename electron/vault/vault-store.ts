@@ -32,6 +32,7 @@ import {
   vaultPaths,
   writeFailed,
 } from './vault-files.js';
+import { quoteName } from '../../shared/quote-name.js';
 
 export type { BackupInfo } from './backups.js';
 
@@ -47,6 +48,8 @@ export interface VaultStoreOptions {
    * after `lock()`, or before the first `unlock()`, reads fail with `vault-locked` until the user unlocks.
    */
   unlockOnDemand?: boolean;
+  /** The largest vault file read or written (default MAX_VAULT_BYTES; tests use a small one). */
+  maxBytes?: number;
 }
 
 export interface VaultStore {
@@ -83,7 +86,7 @@ const DAMAGE_CODES = ['vault-damaged', 'vault-foreign', 'vault-invalid'] as cons
 const KEY_CODES = ['wrong-passphrase', 'keychain-entry-missing', 'keychain-entry-invalid'] as const;
 
 export function openVaultStore(options: VaultStoreOptions): VaultStore {
-  const paths = vaultPaths(options.dir);
+  const paths = vaultPaths(options.dir, options.maxBytes);
   const now = options.now ?? (() => new Date());
   const locked = async <T>(work: () => Promise<T>): Promise<T> => {
     // The lock file lives in the vault folder: with no folder there is no vault, and that is what to say.
@@ -130,7 +133,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
   };
 
   const openMain = async (keys: KeyFor = keyFor): Promise<OpenedVault> => {
-    const bytes = await readVaultFile(paths.main);
+    const bytes = await readVaultFile(paths.main, paths.maxBytes);
     if (bytes === null) throw await missingError();
     if (cachedOpen !== null && cachedKey !== null && cachedOpen.bytes.equals(bytes)) return cachedOpen;
     try {
@@ -173,7 +176,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
       return null;
     }
     for (const path of paths.backups) {
-      const bytes = await readVaultFile(path).catch(() => null);
+      const bytes = await readVaultFile(path, paths.maxBytes).catch(() => null);
       if (bytes === null) continue;
       try {
         return identity(parseVault(bytes, path).header) === main ? null : basename(path);
@@ -221,7 +224,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
   const warmKey = async (): Promise<void> => {
     let header: VaultHeader;
     try {
-      const bytes = await readVaultFile(paths.main);
+      const bytes = await readVaultFile(paths.main, paths.maxBytes);
       if (bytes === null) return;
       header = parseVault(bytes, paths.main).header;
     } catch {
@@ -232,6 +235,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
 
   /** Writes `bytes` as the new vault; with `rotate`, the current generation becomes `vault.bak1` first. */
   const commit = async (bytes: Buffer, rotateFrom: OpenedVault | null): Promise<void> => {
+    if (bytes.length > paths.maxBytes) throw tooLarge(paths.main, bytes.length, paths.maxBytes);
     // Write the new generation beside the vault first: a full disk fails here, before any file is touched.
     const prepared = await prepareAtomicWrite(paths.main, bytes).catch((error: unknown) => {
       throw writeFailed(paths.main, error);
@@ -261,7 +265,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
     exists: () => fileExists(paths.main),
 
     async keySourceKind() {
-      const bytes = await readVaultFile(paths.main);
+      const bytes = await readVaultFile(paths.main, paths.maxBytes);
       if (bytes === null) throw await missingError();
       return parseVault(bytes, paths.main).header.keySource;
     },
@@ -303,7 +307,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
     },
 
     async unlock(passphrase) {
-      const bytes = await readVaultFile(paths.main);
+      const bytes = await readVaultFile(paths.main, paths.maxBytes);
       if (bytes === null) throw await missingError();
       const { header } = parseVault(bytes, paths.main);
       // A new unlock replaces the key held: the user may be unlocking after another process rekeyed.
@@ -382,7 +386,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
             'backup-missing',
             name === undefined
               ? `${paths.dir}: no backup can be read (backups: ${known}); nothing was changed`
-              : `${paths.dir}: there is no backup named "${name}" (backups: ${known}); nothing was changed`,
+              : `${paths.dir}: there is no backup named ${quoteName(name)} (backups: ${known}); nothing was changed`,
           );
         }
         if (chosen.opened === null)
@@ -402,6 +406,15 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
       });
     },
   };
+}
+
+function tooLarge(path: string, size: number, maxBytes: number): VaultError {
+  const mib = (bytes: number) => `${Math.ceil(bytes / 1024 / 1024)} MiB`;
+  return new VaultError(
+    'vault-too-large',
+    `${path}: the change would make the vault ${mib(size)}, larger than the ${mib(maxBytes)} a vault may be ` +
+      '(and can be read back); nothing was changed. Remove contexts or unknown fields it does not need',
+  );
 }
 
 function sealHeaderLike(header: VaultHeader, key: Buffer, plaintext: Buffer): Buffer {

@@ -70,6 +70,7 @@ export const errorCatalog = {
 
   // A talosconfig's text
   'too-large': 'fix-file',
+  'too-large-expanded': 'fix-file',
   'not-utf8': 'fix-file',
   empty: 'fix-file',
   'multiple-documents': 'fix-file',
@@ -87,6 +88,7 @@ export const errorCatalog = {
   'vault-too-new': null,
   'vault-invalid': 'restore-backup',
   'vault-busy': 'wait-and-retry',
+  'vault-too-large': null,
   'vault-locked': 'unlock',
   'vault-read-failed': null,
   'vault-write-failed': null,
@@ -126,6 +128,7 @@ export const errorCatalog = {
   'no-pending-request': null,
   'cert-not-signed-by-ca': null,
   'ca-not-stored': 'import-ca',
+  'ca-not-der': 'fix-file',
 
   // age files for teammates
   'not-an-age-file': 'fix-file',
@@ -137,8 +140,13 @@ export const errorCatalog = {
   'identity-needed': null,
   'no-matching-identity': null,
 
-  // Endpoints
+  // Endpoints, nodes, names, filters
   'invalid-endpoint': null,
+  'invalid-node': null,
+  'invalid-name': 'choose-other-name',
+  'invalid-label-filter': null,
+  /** The CLI's working folder was removed under it. */
+  'working-folder-missing': null,
 } as const satisfies Record<string, Remedy | null>;
 
 export type ErrorCode = keyof typeof errorCatalog;

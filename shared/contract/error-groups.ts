@@ -26,11 +26,13 @@ export const writesVault = [
   ...opensVault,
   'vault-busy',
   'vault-write-failed',
+  'vault-too-large',
   'document-invalid',
 ] as const satisfies readonly ErrorCode[];
 
 export const readsTalosconfigText = [
   'too-large',
+  'too-large-expanded',
   'not-utf8',
   'empty',
   'multiple-documents',

@@ -20,6 +20,13 @@ export const saveFileSchema = z.discriminatedUnion('kind', [
 ]);
 export type SaveFileRef = z.input<typeof saveFileSchema>;
 
+/**
+ * Where `talcred export -o -` sends a talosconfig: the caller's standard output, as `age -o -` does. The CLI
+ * has one; the app does not, and the IPC layer refuses it like a path.
+ */
+export const standardOutputSchema = z.object({ kind: z.literal('stdout') });
+export const exportTargetSchema = z.union([saveFileSchema, standardOutputSchema]);
+
 export function pathRef(path: string): OpenFileRef {
   return { kind: 'path', path };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ErrorCode } from './error-codes.js';
 import { findingSchema } from '../findings.js';
+import { endpointListSchema, newContextNameSchema, nodeListSchema } from '../talosconfig/field-checks.js';
 import { issuedCertificateSchema } from '../vault/vault-document.js';
 import { opensVault, readsFile, writesFile, writesTalosconfig, writesVault } from './error-groups.js';
 import { openFileSchema, saveFileSchema } from './file-ref.js';
@@ -51,11 +52,11 @@ export const issueArgsSchema = z.object({
   roles: roleListSchema,
   ttlSeconds: ttlSchema,
   /** Default as talosctl: `reader@CLUSTER` for one role, else `CLUSTER`. */
-  name: nameSchema.optional(),
+  name: newContextNameSchema.optional(),
   identity: z.string().min(1).optional(),
   /** Default: those of a vault context of the same CA. */
-  endpoints: z.array(z.string().min(1)).optional(),
-  nodes: z.array(z.string().min(1)).optional(),
+  endpoints: endpointListSchema.optional(),
+  nodes: nodeListSchema.optional(),
   store: z.boolean().default(false),
   output: issueOutputSchema.optional(),
   /** os:admin and os:impersonator are refused without this explicit confirmation. */
@@ -124,8 +125,8 @@ export const signResultSchema = issuedSummarySchema.extend({
 export const acceptArgsSchema = z.object({
   cert: openFileSchema,
   ca: openFileSchema.optional(),
-  endpoints: z.array(z.string().min(1)).optional(),
-  nodes: z.array(z.string().min(1)).optional(),
+  endpoints: endpointListSchema.optional(),
+  nodes: nodeListSchema.optional(),
 });
 
 export const acceptResultSchema = z.object({
@@ -166,6 +167,7 @@ export const doctorProgressSchema = z.object({
 
 const pkiReadErrors = [
   'invalid-pem',
+  'ca-not-der',
   'invalid-der',
   'invalid-base64',
   'unsupported-key',
@@ -217,6 +219,8 @@ export const issuingOperations = {
       'output-missing',
       'invalid-recipient',
       'invalid-endpoint',
+      'invalid-node',
+      'invalid-name',
     ],
   }),
   log: operation({
@@ -226,13 +230,13 @@ export const issuingOperations = {
   }),
   createRequest: operation({
     args: z.object({
-      name: nameSchema,
+      name: newContextNameSchema,
       roles: roleListSchema,
       keyType: z.enum(['ed25519', 'ecdsa', 'rsa']).default('ed25519'),
       output: saveFileSchema.optional(),
     }),
     result: requestResultSchema,
-    errors: [...writesVault, ...writesFile, 'no-roles', 'unknown-role', 'request-pending'],
+    errors: [...writesVault, ...writesFile, 'no-roles', 'unknown-role', 'request-pending', 'invalid-name'],
   }),
   readRequest: operation({
     args: z.object({ csr: openFileSchema }),
@@ -264,6 +268,7 @@ export const issuingOperations = {
       'cert-not-signed-by-ca',
       'ca-not-stored',
       'invalid-endpoint',
+      'invalid-node',
     ],
   }),
   exportAge: operation({

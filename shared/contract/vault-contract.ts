@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { contextReportSchema } from '../context-report.js';
+import { endpointListSchema, newContextNameSchema, nodeListSchema } from '../talosconfig/field-checks.js';
 import { vaultSettingsFields, vaultSettingsSchema } from '../vault/vault-document.js';
 import {
   opensVault,
@@ -10,7 +11,7 @@ import {
   writesTalosconfig,
   writesVault,
 } from './error-groups.js';
-import { openFileSchema, saveFileSchema } from './file-ref.js';
+import { exportTargetSchema, openFileSchema } from './file-ref.js';
 import { operation } from './operation.js';
 
 /**
@@ -169,7 +170,7 @@ export const vaultOperations = {
   importContexts: operation({
     args: importOptionsSchema,
     result: importResultSchema,
-    errors: [...writesTalosconfig, ...readsFile, ...readsAgeFile],
+    errors: [...writesTalosconfig, ...readsFile, ...readsAgeFile, 'invalid-endpoint', 'invalid-node'],
   }),
   list: operation({ args: z.object({}), result: z.array(contextItemSchema), errors: [...opensVault] }),
   show: operation({
@@ -183,9 +184,9 @@ export const vaultOperations = {
     errors: [...writesTalosconfig, 'context-not-found'],
   }),
   rename: operation({
-    args: z.object({ from: nameSchema, to: nameSchema }),
+    args: z.object({ from: nameSchema, to: newContextNameSchema }),
     result: z.object({ current: z.string() }),
-    errors: [...writesTalosconfig, 'context-not-found', 'name-taken'],
+    errors: [...writesTalosconfig, 'context-not-found', 'name-taken', 'invalid-name'],
   }),
   remove: operation({
     args: z.object({ names: z.array(nameSchema).min(1) }),
@@ -193,14 +194,14 @@ export const vaultOperations = {
     errors: [...writesTalosconfig, 'context-not-found', 'context-is-current'],
   }),
   setEndpoints: operation({
-    args: z.object({ name: nameSchema, endpoints: z.array(z.string().min(1)) }),
+    args: z.object({ name: nameSchema, endpoints: endpointListSchema }),
     result: contextItemSchema,
     errors: [...writesTalosconfig, 'context-not-found', 'invalid-endpoint'],
   }),
   setNodes: operation({
-    args: z.object({ name: nameSchema, nodes: z.array(z.string().min(1)) }),
+    args: z.object({ name: nameSchema, nodes: nodeListSchema }),
     result: contextItemSchema,
-    errors: [...writesTalosconfig, 'context-not-found', 'invalid-endpoint'],
+    errors: [...writesTalosconfig, 'context-not-found', 'invalid-node'],
   }),
   label: operation({
     args: z.object({ name: nameSchema, set: labelsSchema, remove: z.array(z.string()) }),
@@ -209,7 +210,7 @@ export const vaultOperations = {
   }),
   /** A plain talosconfig for a teammate (0600); the issuance log records where it went. */
   exportContexts: operation({
-    args: z.object({ names: z.array(nameSchema).min(1), output: saveFileSchema }),
+    args: z.object({ names: z.array(nameSchema).min(1), output: exportTargetSchema }),
     result: z.object({ path: z.string(), contexts: z.array(z.string()) }),
     errors: [...writesVault, ...writesFile, 'context-not-found'],
   }),

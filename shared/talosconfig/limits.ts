@@ -15,3 +15,10 @@ export const maxAliasExpandedNodes = 100_000;
 
 /** Collections nested inside each other (the top-level mapping counts as 1). */
 export const maxNestingDepth = 64;
+
+/**
+ * Text (keys and scalar values, in UTF-16 units) one parse may yield. Without aliases a file yields at most
+ * its own size; an alias repeats its target, so an 8 MiB value aliased 40 times would yield 320 MiB, all of
+ * it kept (unknown fields are kept expanded) and written into the vault, past what the vault reader takes.
+ */
+export const maxExpandedText = maxTalosconfigBytes;

@@ -1,4 +1,5 @@
 import { compareContextNames } from './compare-context-names.js';
+import { contextPath } from './context-path.js';
 import { maxTalosconfigBytes } from './limits.js';
 import type { ContextAuth, TalosConfig, TalosContext, UnknownField } from './model.js';
 import { TalosconfigError } from './talosconfig-error.js';
@@ -69,10 +70,6 @@ function utf8Length(text: string): number {
 
 function wrongShape(source: string, path: string, expected: string): TalosconfigError {
   return new TalosconfigError('wrong-shape', source, path, `expected ${expected}`);
-}
-
-function contextPath(name: string): string {
-  return /^[\w@:-]+$/.test(name) ? `contexts.${name}` : `contexts[${JSON.stringify(name)}]`;
 }
 
 function readString(value: YamlTree, source: string, path: string): string {

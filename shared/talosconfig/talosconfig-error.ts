@@ -2,6 +2,7 @@ import { UserError } from '../user-error.js';
 
 export type TalosconfigErrorCode =
   | 'too-large'
+  | 'too-large-expanded'
   | 'not-utf8'
   | 'empty'
   | 'multiple-documents'
@@ -9,7 +10,9 @@ export type TalosconfigErrorCode =
   | 'duplicate-key'
   | 'too-many-aliases'
   | 'too-deep'
-  | 'wrong-shape';
+  | 'wrong-shape'
+  | 'invalid-endpoint'
+  | 'invalid-node';
 
 /**
  * A talosconfig that cannot be read. The message reads `<source>: <location>: <what is wrong>`, where

@@ -1,4 +1,5 @@
 import {
+  Lexer,
   isAlias,
   isMap,
   isScalar,
@@ -8,7 +9,7 @@ import {
   type Document,
   type Node as YamlNode,
 } from 'yaml';
-import { maxAliasCount, maxAliasExpandedNodes, maxNestingDepth } from './limits.js';
+import { maxAliasCount, maxAliasExpandedNodes, maxExpandedText, maxNestingDepth } from './limits.js';
 import { TalosconfigError } from './talosconfig-error.js';
 
 /** A YAML document reduced to what a talosconfig can hold: string-keyed maps, lists and scalars. */
@@ -52,6 +53,10 @@ const syntaxProblems: Record<string, string> = {
 export function readYamlTree(text: string, source: string): YamlTree | null {
   const lines = new LineCounter();
   const lineOf = (offset: number | undefined): string => `line ${lines.linePos(offset ?? 0).line}`;
+  // Brackets nested thousands deep exhaust the parser's stack (or, at 100,000, the process's memory) before
+  // the tree below can count them: count flow nesting on the tokens first, which is flat and cheap.
+  const deepAt = tooDeepFlowAt(text);
+  if (deepAt !== null) throw tooDeep(source, `line ${text.slice(0, deepAt).split('\n').length}`);
   let documents: Document.Parsed[];
   try {
     documents = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false }) as
@@ -63,6 +68,8 @@ export function readYamlTree(text: string, source: string): YamlTree | null {
   }
   const [document, ...rest] = documents;
   if (!document) return null;
+  // yaml reports a stack overflow while composing as RESOURCE_EXHAUSTION: a block nesting too deep.
+  if (document.errors.some((problem) => problem.code === 'RESOURCE_EXHAUSTION')) throw tooDeep(source, '');
   const error = document.errors[0];
   if (error) {
     const problem = syntaxProblems[error.code] ?? 'not valid YAML';
@@ -84,6 +91,11 @@ export function readYamlTree(text: string, source: string): YamlTree | null {
 
   let aliases = 0;
   let expandedNodes = 0;
+  let yieldedText = 0;
+  const yielded = (length: number): void => {
+    yieldedText += length;
+    if (yieldedText > maxExpandedText) throw tooLargeExpanded(source);
+  };
   const toTree = (node: unknown, depth: number, insideAlias: boolean): YamlTree => {
     if (insideAlias && ++expandedNodes > maxAliasExpandedNodes) throw tooManyAliases(source);
     if (isAlias(node)) {
@@ -117,17 +129,40 @@ export function readYamlTree(text: string, source: string): YamlTree | null {
           );
         }
         seen.add(key);
+        yielded(key.length);
         entries.push({ key, value: toTree(pair.value, depth + 1, insideAlias) });
       }
       return { kind: 'map', entries };
     }
     if (isSeq(node))
       return { kind: 'seq', items: node.items.map((item) => toTree(item, depth + 1, insideAlias)) };
-    if (isScalar(node)) return scalarTree(node.value, node.source, node.type);
+    if (isScalar(node)) {
+      const scalar = scalarTree(node.value, node.source, node.type);
+      yielded(scalar.text.length);
+      return scalar;
+    }
     // A pair with no value (`key:` in a flow or `? key`) arrives as null.
     return { kind: 'scalar', text: '', value: null, isNull: true };
   };
   return toTree(document.contents, 0, false);
+}
+
+/** The lexer's markers that stand for no source text (yaml's CST.DOCUMENT, FLOW_END and SCALAR). */
+const markers = new Set(['\u0002', '\u0018', '\u001f']);
+
+/**
+ * Where `[` and `{` first nest deeper than the limit, or null. The lexer yields quoted scalars and comments
+ * as whole tokens, so brackets inside them do not count.
+ */
+function tooDeepFlowAt(text: string): number | null {
+  let depth = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(text)) {
+    if ((token === '[' || token === '{') && ++depth > maxNestingDepth) return offset;
+    if (token === ']' || token === '}') depth = Math.max(0, depth - 1);
+    if (!markers.has(token)) offset += token.length;
+  }
+  return null;
 }
 
 function isNullScalar(node: unknown): boolean {
@@ -170,6 +205,15 @@ function tooManyAliases(source: string): TalosconfigError {
     source,
     '',
     `uses YAML aliases more than ${maxAliasCount} times (or expands them too far); refused as a possible "billion laughs" file`,
+  );
+}
+
+function tooLargeExpanded(source: string): TalosconfigError {
+  return new TalosconfigError(
+    'too-large-expanded',
+    source,
+    '',
+    `expands to more than ${maxExpandedText / 1024 / 1024} MiB of text (YAML aliases repeat a large value); refused, as no talosconfig needs this`,
   );
 }
 

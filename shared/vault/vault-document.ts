@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '../findings.js';
 import { talosContextSchema } from '../talosconfig/model.js';
+import { quoteName } from '../quote-name.js';
 
 /**
  * The decrypted vault document (DESIGN.md "The vault": contexts with all fields, per-context metadata, the
@@ -114,7 +115,7 @@ export const vaultDocumentSchema = z
       if (seen.has(entry.context.name)) {
         ctx.addIssue({
           code: 'custom',
-          message: `context name "${entry.context.name}" appears twice`,
+          message: `context name ${quoteName(entry.context.name)} appears twice`,
           path: ['contexts', index, 'context', 'name'],
         });
       }
@@ -123,7 +124,7 @@ export const vaultDocumentSchema = z
     if (document.current !== '' && !seen.has(document.current)) {
       ctx.addIssue({
         code: 'custom',
-        message: `the current context "${document.current}" is not in the vault`,
+        message: `the current context ${quoteName(document.current)} is not in the vault`,
         path: ['current'],
       });
     }

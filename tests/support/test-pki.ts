@@ -11,7 +11,7 @@ import {
   webcrypto,
   type KeyObject,
 } from 'node:crypto';
-import { x509 } from '../../electron/pki/x509.js';
+import { x509 } from './x509.js';
 import { encodePrivateKeyPem } from '../../electron/pki/private-key.js';
 import type { TalosContext } from '../../shared/talosconfig/model.js';
 

@@ -7,6 +7,8 @@ import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
 import { openServices } from '../vault-access.js';
 import { listOption } from './issue.js';
+import { requireAddresses } from '../../../shared/talosconfig/field-checks.js';
+import { quoteName } from '../../../shared/quote-name.js';
 
 const help = `Usage: talcred accept CERT.pem [--ca CA.pem] [--endpoints A,B] [--nodes A,B] [--json]
 
@@ -33,6 +35,8 @@ export const acceptCommand: CliCommand = {
       throw new UsageError('accept takes one certificate file (see `talcred accept --help`)');
     const endpoints = listOption(values.endpoints);
     const nodes = listOption(values.nodes);
+    requireAddresses('endpoint', endpoints ?? []);
+    requireAddresses('node', nodes ?? []);
     const result = await openServices(io, globals).issuing.accept({
       cert: pathRef(resolve(io.cwd, file)),
       ...(values.ca === undefined ? {} : { ca: pathRef(resolve(io.cwd, values.ca)) }),
@@ -44,12 +48,12 @@ export const acceptCommand: CliCommand = {
       const cert = result.item.cert;
       writeLine(
         io.stdout,
-        `stored "${result.storedAs}" (request "${result.request}"): ${cert?.roles.join(', ') ?? '-'}, valid until ${cert?.notAfter ?? '-'}`,
+        `stored ${quoteName(result.storedAs)} (request ${quoteName(result.request)}): ${cert?.roles.join(', ') ?? '-'}, valid until ${cert?.notAfter ?? '-'}`,
       );
       if (result.storedAs !== result.request)
         writeLine(
           io.stderr,
-          `renamed talosconfig context "${result.request}" -> "${result.storedAs}" (the name was taken)`,
+          `renamed talosconfig context ${quoteName(result.request)} -> ${quoteName(result.storedAs)} (the name was taken)`,
         );
     }
     return ExitCode.ok;

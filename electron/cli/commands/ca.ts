@@ -6,8 +6,9 @@ import { pathRef } from '../../../shared/contract/file-ref.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
-import { formatTable, printJson, writeLine, type CliIo } from '../io.js';
+import { formatTable, printJson, writeLine, writeLines, type CliIo } from '../io.js';
 import { openServices } from '../vault-access.js';
+import { quoteName } from '../../../shared/quote-name.js';
 
 const help = `Usage: talcred ca import --name NAME (--secrets FILE | --machine-config FILE | --crt FILE --key FILE) [--json]
        talcred ca list [--json]
@@ -68,7 +69,7 @@ function printCas(io: CliIo, cas: readonly CaItem[]): void {
     String(ca.issued),
     horizonText(ca),
   ]);
-  writeLine(
+  writeLines(
     io.stdout,
     formatTable(['NAME', 'SHA256', 'KEY', 'CA EXPIRES', 'CONTEXTS', 'ISSUED', 'ALL ISSUED DEAD AFTER'], rows),
   );
@@ -95,7 +96,7 @@ export const caCommand: CliCommand = {
       else
         writeLine(
           io.stdout,
-          `stored CA "${ca.name}" (${ca.subject}, ${ca.keyType}, until ${isoDate(ca.notAfter)}, SHA-256 ${ca.fingerprintSha256})`,
+          `stored CA ${quoteName(ca.name)} (${ca.subject}, ${ca.keyType}, until ${isoDate(ca.notAfter)}, SHA-256 ${ca.fingerprintSha256})`,
         );
       return ExitCode.ok;
     }
@@ -108,7 +109,8 @@ export const caCommand: CliCommand = {
     if (action === 'remove' && rest.length === 1 && rest[0] !== undefined) {
       const result = await issuing.removeCa({ name: rest[0] });
       if (values.json === true) printJson(io, result);
-      else writeLine(io.stdout, `removed CA "${result.removed}" (its issuance log entries are kept)`);
+      else
+        writeLine(io.stdout, `removed CA ${quoteName(result.removed)} (its issuance log entries are kept)`);
       return ExitCode.ok;
     }
     throw new UsageError('ca takes import, list or remove NAME (see `talcred ca --help`)');

@@ -14,7 +14,8 @@ const help = `Usage: talcred export NAME... -o FILE [--force] [--json]
 Writes the named contexts to FILE as a talosconfig (mode 0600); the first one named is its current
 context. Where an issued certificate goes is recorded in the issuance log (\`talcred log\`).
 
-  -o FILE            where to write; --force overwrites an existing FILE
+  -o FILE            where to write; --force overwrites an existing FILE; "-" writes the plain
+                     talosconfig to standard output
   --age-recipient R  encrypt FILE with age for this X25519 recipient (age1..., from age-keygen -y;
                      repeatable): the teammate opens it with \`age -d -i key.txt FILE\` or
                      \`talcred import FILE --age-identity key.txt\`
@@ -23,6 +24,8 @@ context. Where an issued certificate goes is recorded in the issuance log (\`tal
   --json             {"path", "contexts"} (and "encryption" for age)
 
 Without age, the file holds private keys in plaintext: hand it over safely and delete it after use.`;
+
+const PLAINTEXT_WARNING = 'holds private keys in plaintext; hand it over safely and delete it after use';
 
 /** $TALCRED_EXPORT_PASSPHRASE for scripts, else asked twice on the terminal. */
 async function exportPassphrase(io: CliIo): Promise<string> {
@@ -51,6 +54,13 @@ export const exportCommand: CliCommand = {
     }
     const recipients = values['age-recipient'] ?? [];
     const services = openServices(io, globals);
+    if (values.output === '-') {
+      if (recipients.length > 0 || values['age-passphrase'] === true || values.json === true)
+        throw new UsageError('-o - writes the plain talosconfig; for age or --json give a file');
+      await services.vault.exportContexts({ names: positionals, output: { kind: 'stdout' } });
+      writeLine(io.stderr, `warning: standard output ${PLAINTEXT_WARNING}`);
+      return ExitCode.ok;
+    }
     const output = savePathRef(resolve(io.cwd, values.output), values.force === true);
     if (recipients.length > 0 || values['age-passphrase'] === true) {
       if (recipients.length > 0 && values['age-passphrase'] === true)
@@ -74,10 +84,7 @@ export const exportCommand: CliCommand = {
     const result = await services.vault.exportContexts({ names: positionals, output });
     if (values.json === true) printJson(io, result);
     else writeLine(io.stdout, `wrote ${result.contexts.join(', ')} to ${result.path}`);
-    writeLine(
-      io.stderr,
-      `warning: ${result.path} holds private keys in plaintext; hand it over safely and delete it after use`,
-    );
+    writeLine(io.stderr, `warning: ${result.path} ${PLAINTEXT_WARNING}`);
     return ExitCode.ok;
   },
 };

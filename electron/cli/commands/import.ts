@@ -13,6 +13,7 @@ import { ExitCode } from '../exit-codes.js';
 import { printJson, readStream, writeLine, type CliIo } from '../io.js';
 import { canPrompt, promptHidden } from '../prompt.js';
 import { openServices } from '../vault-access.js';
+import { quoteName } from '../../../shared/quote-name.js';
 
 const help = `Usage: talcred import FILE...|- [--age-identity FILE...] [--dedupe] [--replace] [--dry-run] [--json]
 
@@ -107,7 +108,7 @@ export const importCommand: CliCommand = {
     const verb = result.written ? '' : 'would ';
     for (const name of result.added) writeLine(io.stdout, `${verb}add      ${name}`);
     for (const { from, to } of result.renamed)
-      writeLine(io.stderr, `renamed talosconfig context "${from}" -> "${to}"`);
+      writeLine(io.stderr, `renamed talosconfig context ${quoteName(from)} -> ${quoteName(to)}`);
     for (const name of result.replaced) writeLine(io.stdout, `${verb}replace  ${name}`);
     for (const name of result.skipped)
       writeLine(io.stdout, `${verb}skip     ${name} (identical context already in the vault)`);

@@ -6,8 +6,9 @@ import { locateTalosconfig, readTalosconfigFile, readTalosconfigStream } from '.
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
-import { printJson, writeLine, type CliIo } from '../io.js';
+import { printJson, writeLine, writeLines, type CliIo } from '../io.js';
 import { formatContextReports } from '../report-text.js';
+import { quoteName } from '../../../shared/quote-name.js';
 
 const help = `Usage: talcred inspect [FILE|-] [--context NAME] [--json] [--strict]
 
@@ -41,7 +42,7 @@ export const inspectCommand: CliCommand = {
       printJson(io, { path, current: config.context, contexts: reports });
     } else {
       writeLine(io.stdout, path);
-      writeLine(io.stdout, formatContextReports(reports, io.now()));
+      writeLines(io.stdout, formatContextReports(reports, io.now()));
     }
     const hasErrors = reports.some((report) =>
       report.findings.some((finding) => finding.severity === 'error'),
@@ -75,7 +76,7 @@ function reportContexts(
   const contexts = only === undefined ? config.contexts : config.contexts.filter((c) => c.name === only);
   if (only !== undefined && contexts.length === 0) {
     const names = config.contexts.map((context) => context.name).join(', ') || 'none';
-    throw new UsageError(`${path}: no context "${only}" (contexts: ${names})`);
+    throw new UsageError(`${path}: no context ${quoteName(only)} (contexts: ${names})`);
   }
   return contexts.map((context) =>
     diagnoseContext(context, { now, current: context.name === config.context }),

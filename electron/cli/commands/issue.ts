@@ -9,6 +9,8 @@ import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine, type CliIo } from '../io.js';
 import { confirm } from '../prompt.js';
 import { openServices } from '../vault-access.js';
+import { requireAddresses, requireNewContextName } from '../../../shared/talosconfig/field-checks.js';
+import { quoteName } from '../../../shared/quote-name.js';
 
 const help = `Usage: talcred issue --ca NAME --roles R[,R...] [--ttl DURATION] [--name CONTEXT] [--identity TEXT]
                      [--endpoints A,B] [--nodes A,B] [--store] [-o FILE [--force] [--age-recipient R...]]
@@ -90,6 +92,9 @@ export const issueCommand: CliCommand = {
     }
     const endpoints = listOption(values.endpoints);
     const nodes = listOption(values.nodes);
+    if (values.name !== undefined) requireNewContextName(values.name);
+    requireAddresses('endpoint', endpoints ?? []);
+    requireAddresses('node', nodes ?? []);
     const ttlSeconds = ttlOption(values.ttl);
     const issuing = openServices(io, globals).issuing;
     const result = await issuing.issue({
@@ -123,16 +128,16 @@ export const issueCommand: CliCommand = {
       const how = result.encrypted
         ? `age-encrypted for ${recipients.length} recipient(s)`
         : 'plaintext, mode 0600';
-      writeLine(io.stdout, `wrote context "${result.context}" to ${result.path} (${how})`);
+      writeLine(io.stdout, `wrote context ${quoteName(result.context)} to ${result.path} (${how})`);
       if (!result.encrypted)
         writeLine(io.stderr, `warning: ${result.path} holds a private key in plaintext; hand it over safely`);
     }
     if (result.storedAs !== null) {
-      writeLine(io.stdout, `stored in the vault as "${result.storedAs}"`);
+      writeLine(io.stdout, `stored in the vault as ${quoteName(result.storedAs)}`);
       if (result.storedAs !== result.context)
         writeLine(
           io.stderr,
-          `renamed talosconfig context "${result.context}" -> "${result.storedAs}" (the name was taken)`,
+          `renamed talosconfig context ${quoteName(result.context)} -> ${quoteName(result.storedAs)} (the name was taken)`,
         );
     }
     if (result.endpoints.length === 0)

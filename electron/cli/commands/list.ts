@@ -1,8 +1,9 @@
+import { quoteName } from '../../../shared/quote-name.js';
 import { UsageError } from '../../../shared/user-error.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
-import { printJson, writeLine } from '../io.js';
+import { printJson, writeLine, writeLines } from '../io.js';
 import { formatContextReports } from '../report-text.js';
 import { openServices } from '../vault-access.js';
 
@@ -16,6 +17,18 @@ Every context in the vault: current marker, endpoints, nodes, roles, expiry, the
                        its ca holds, or null)
   --label KEY=VALUE    only contexts carrying that label`;
 
+/** Split at the first "=" only: a value may hold "=" itself (`label` accepts url=https://x/?a=b). */
+function labelFilter(text: string): { key: string; value: string } {
+  const equals = text.indexOf('=');
+  if (equals < 1) {
+    throw new UsageError(
+      `--label ${quoteName(text)}: expected KEY=VALUE (see \`talcred list --help\`)`,
+      'invalid-label-filter',
+    );
+  }
+  return { key: text.slice(0, equals), value: text.slice(equals + 1) };
+}
+
 export const listCommand: CliCommand = {
   help,
   async run(argv, io, globals) {
@@ -24,24 +37,20 @@ export const listCommand: CliCommand = {
       label: { type: 'string' },
     });
     if (positionals.length > 0) throw new UsageError('list takes no arguments (see `talcred list --help`)');
+    const filter = values.label === undefined ? undefined : labelFilter(values.label);
     let items = await openServices(io, globals).vault.list({});
-    if (values.label !== undefined) {
-      // Split at the first "=" only: a value may hold "=" itself (`label` accepts url=https://x/?a=b).
-      const equals = values.label.indexOf('=');
-      const key = equals === -1 ? values.label : values.label.slice(0, equals);
-      const value = equals === -1 ? undefined : values.label.slice(equals + 1);
+    const inVault = items.length;
+    if (filter !== undefined) {
       items = items.filter(
-        (item) => Object.hasOwn(item.labels, key) && (value === undefined || item.labels[key] === value),
+        (item) => Object.hasOwn(item.labels, filter.key) && item.labels[filter.key] === filter.value,
       );
     }
     if (values.json === true) printJson(io, items);
-    else
-      writeLine(
-        io.stdout,
-        items.length === 0
-          ? 'the vault is empty: `talcred import FILE`'
-          : formatContextReports(items, io.now(), { cluster: true }),
-      );
+    else if (items.length > 0)
+      writeLines(io.stdout, formatContextReports(items, io.now(), { cluster: true }));
+    else if (inVault > 0 && filter !== undefined)
+      writeLine(io.stdout, `no context matches label ${filter.key}=${filter.value}`);
+    else writeLine(io.stdout, 'the vault is empty: `talcred import FILE`');
     return ExitCode.ok;
   },
 };

@@ -3,7 +3,7 @@ import { UsageError } from '../../../shared/user-error.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
-import { formatTable, printJson, writeLine, type CliIo } from '../io.js';
+import { formatTable, printJson, writeLine, writeLines, type CliIo } from '../io.js';
 import { openServices } from '../vault-access.js';
 
 const help = `Usage: talcred log [--ca NAME] [--json]
@@ -29,7 +29,7 @@ function printLog(io: CliIo, log: LogResult, now: Date): void {
       entry.context ?? '-',
       entry.exportedTo.join(', ') || '-',
     ]);
-    writeLine(
+    writeLines(
       io.stdout,
       formatTable(
         ['ISSUED', 'SERIAL', 'CA', 'ROLES', 'VALID UNTIL', 'IDENTITY', 'CONTEXT', 'EXPORTED TO'],

@@ -17,7 +17,8 @@ import {
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
-import { printJson, writeLine, type CliIo } from '../io.js';
+import { printJson, writeLine, writeLines, type CliIo } from '../io.js';
+import { quoteName } from '../../../shared/quote-name.js';
 
 const help = `Usage: talcred merge FROM... [--into FILE] [--dedupe] [--replace] [--dry-run] [--json]
 
@@ -83,7 +84,7 @@ export const mergeCommand: CliCommand = {
       }
     }
     if (values.json === true) printJson(io, summary);
-    else if (values['dry-run'] === true) writeLine(io.stdout, describePlan(summary, target));
+    else if (values['dry-run'] === true) writeLines(io.stdout, describePlan(summary, target));
     return ExitCode.ok;
   },
 };
@@ -124,7 +125,7 @@ function changes(summary: Summary): boolean {
   );
 }
 
-function describePlan(summary: Summary, target: string): string {
+function describePlan(summary: Summary, target: string): string[] {
   const lines = [
     ...summary.added.map((name) => `add       ${name}`),
     ...summary.renamed.map(({ from, to }) => `rename    ${from} -> ${to}`),
@@ -132,8 +133,8 @@ function describePlan(summary: Summary, target: string): string {
     ...summary.skipped.map((name) => `skip      ${name} (identical context already present)`),
   ];
   if (summary.current.from !== summary.current.to) {
-    lines.push(`current   "${summary.current.from}" -> "${summary.current.to}"`);
+    lines.push(`current   ${quoteName(summary.current.from)} -> ${quoteName(summary.current.to)}`);
   }
   if (lines.length === 0) lines.push('nothing to change');
-  return `dry run: ${target} would change as follows (nothing written)\n${lines.join('\n')}`;
+  return [`dry run: ${target} would change as follows (nothing written)`, ...lines];
 }

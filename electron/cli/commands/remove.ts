@@ -5,6 +5,7 @@ import { ExitCode } from '../exit-codes.js';
 import { writeLine } from '../io.js';
 import { canPrompt, confirm } from '../prompt.js';
 import { openServices } from '../vault-access.js';
+import { quoteName } from '../../../shared/quote-name.js';
 
 export const removeCommand: CliCommand = {
   help: `Usage: talcred remove NAME... [-y]
@@ -21,14 +22,17 @@ The current context cannot be removed: switch first. The last 3 vault generation
     if (values.yes !== true) {
       if (!canPrompt(io)) throw new UsageError('remove asks before deleting; pass -y when not on a terminal');
       if (
-        !(await confirm(io, `Remove ${positionals.map((name) => `"${name}"`).join(', ')} from the vault?`))
+        !(await confirm(
+          io,
+          `Remove ${positionals.map((name) => quoteName(name)).join(', ')} from the vault?`,
+        ))
       ) {
         writeLine(io.stdout, 'nothing removed');
         return ExitCode.no;
       }
     }
     const { removed } = await openServices(io, globals).vault.remove({ names: positionals });
-    for (const name of removed) writeLine(io.stdout, `removed "${name}"`);
+    for (const name of removed) writeLine(io.stdout, `removed ${quoteName(name)}`);
     return ExitCode.ok;
   },
 };

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { requireNewContextName } from '../../../shared/talosconfig/field-checks.js';
 import { UsageError } from '../../../shared/user-error.js';
 import { savePathRef } from '../../../shared/contract/file-ref.js';
 import { parseCommandArgs } from '../args.js';
@@ -7,6 +8,7 @@ import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
 import { openServices } from '../vault-access.js';
 import { listOption } from './issue.js';
+import { quoteName } from '../../../shared/quote-name.js';
 
 const help = `Usage: talcred request --roles R[,R...] --name CONTEXT [--key-type ed25519|ecdsa|rsa] [-o FILE [--force]] [--json]
 
@@ -38,6 +40,7 @@ export const requestCommand: CliCommand = {
         'request needs --roles R[,R...] and --name CONTEXT (see `talcred request --help`)',
       );
     }
+    requireNewContextName(values.name);
     const keyType = values['key-type'] ?? 'ed25519';
     if (keyType !== 'ed25519' && keyType !== 'ecdsa' && keyType !== 'rsa') {
       throw new UsageError(`--key-type ${keyType}: use ed25519, ecdsa or rsa`);
@@ -55,7 +58,7 @@ export const requestCommand: CliCommand = {
     else
       writeLine(
         io.stdout,
-        `wrote a request for ${result.roles.join(', ')} (${result.keyType} key kept in the vault as pending "${result.name}") to ${result.path}`,
+        `wrote a request for ${result.roles.join(', ')} (${result.keyType} key kept in the vault as pending ${quoteName(result.name)}) to ${result.path}`,
       );
     return ExitCode.ok;
   },

@@ -5,7 +5,7 @@ import { UsageError } from '../../../shared/user-error.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
-import { printJson, writeLine } from '../io.js';
+import { printJson, writeText } from '../io.js';
 
 const help = `Usage: talcred roles [--json]
 
@@ -100,7 +100,7 @@ export const rolesCommand: CliCommand = {
     if (values.json === true) {
       printJson(io, summaries);
     } else {
-      writeLine(io.stdout, [...summaries.map(formatRole), footnotes()].join('\n\n'));
+      writeText(io.stdout, [...summaries.map(formatRole), footnotes()].join('\n\n'));
     }
     return Promise.resolve(ExitCode.ok);
   },

@@ -4,6 +4,7 @@ import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
 import { printJson, writeLine } from '../io.js';
 import { openServices } from '../vault-access.js';
+import { quoteName } from '../../../shared/quote-name.js';
 
 const help = `Usage: talcred use NAME | --off [--json]
 
@@ -34,7 +35,7 @@ export const useCommand: CliCommand = {
     for (const { from, to } of result.foreign.imported) {
       writeLine(
         io.stderr,
-        `saved context "${from}" from ${result.path} into the vault${from === to ? '' : ` as "${to}"`}`,
+        `saved context ${quoteName(from)} from ${result.path} into the vault${from === to ? '' : ` as ${quoteName(to)}`}`,
       );
     }
     if (result.foreign.backupPath)
@@ -42,7 +43,7 @@ export const useCommand: CliCommand = {
     writeLine(
       io.stdout,
       result.current
-        ? `talosctl now uses "${result.current}" (${result.path})`
+        ? `talosctl now uses ${quoteName(result.current)} (${result.path})`
         : `talosctl has no context now (${result.path})`,
     );
     return ExitCode.ok;

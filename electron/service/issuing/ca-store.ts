@@ -8,14 +8,15 @@ import { PkiError } from '../../pki/pki-error.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { contextsOfCa } from './cluster.js';
 import { revocationHorizon } from './issuance-log.js';
+import { nameList, quoteName } from '../../../shared/quote-name.js';
 
 /** The stored CA of that name, or a usage error listing the names there are. */
 export function requireCa(document: VaultDocument, name: string): VaultCa {
   const ca = document.cas.find((candidate) => candidate.name === name);
   if (ca) return ca;
   const names = document.cas.map((candidate) => candidate.name);
-  const hint = names.length === 0 ? 'no CA is stored yet' : `CAs: ${names.join(', ')}`;
-  throw new UsageError(`no CA named "${name}" in the vault (${hint})`, 'ca-not-found', {
+  const hint = names.length === 0 ? 'no CA is stored yet' : `CAs: ${nameList(names)}`;
+  throw new UsageError(`no CA named ${quoteName(name)} in the vault (${hint})`, 'ca-not-found', {
     remedy: names.length === 0 ? 'import-ca' : null,
   });
 }
@@ -56,7 +57,7 @@ export async function importCa(deps: ServiceDeps, name: string, source: CaSource
   const document = await deps.store.update((current) => {
     if (current.cas.some((ca) => ca.name === name)) {
       throw new UsageError(
-        `a CA named "${name}" is already stored; choose another name or remove that CA first`,
+        `a CA named ${quoteName(name)} is already stored; choose another name or remove that CA first`,
         'name-taken',
       );
     }
@@ -64,7 +65,7 @@ export async function importCa(deps: ServiceDeps, name: string, source: CaSource
     if (twin) {
       throw new PkiError(
         'ca-already-stored',
-        `${describeSource(files)}: this CA (SHA-256 ${osCa.fingerprintSha256}) is already stored as "${twin.name}"; nothing was changed`,
+        `${describeSource(files)}: this CA (SHA-256 ${osCa.fingerprintSha256}) is already stored as ${quoteName(twin.name)}; nothing was changed`,
       );
     }
     const stored: VaultCa = {

@@ -7,6 +7,7 @@ import { keyTypeName, readPrivateKeyPem } from '../../pki/private-key.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { refuseOverwrite, writeWithVaultChange } from './output-file.js';
 import { checkRoles } from './policy.js';
+import { quoteName } from '../../../shared/quote-name.js';
 
 /** A CSR is a few hundred bytes; a far larger file is not one. */
 const MAX_CSR_BYTES = 64 * 1024;
@@ -51,7 +52,7 @@ export async function createRequest(deps: ServiceDeps, args: IssuingArgs<'create
 function refuseTakenRequest(pending: readonly PendingRequest[], name: string): void {
   if (pending.some((request) => request.name === name)) {
     throw new UsageError(
-      `a request named "${name}" is already waiting for its certificate; accept that certificate or choose another name`,
+      `a request named ${quoteName(name)} is already waiting for its certificate; accept that certificate or choose another name`,
       'request-pending',
     );
   }

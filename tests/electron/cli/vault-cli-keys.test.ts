@@ -106,14 +106,20 @@ describe('talcred and the vault key', () => {
     await initVault(sandbox, 'keychain', ADMIN);
     const before = await folderBytes(sandbox.home);
     const noBus = { DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent' };
+    // The vault exists: `init --passphrase` would only refuse, so the way on is to start the service.
     for (const args of [['list'], ['use', 'no-roles'], ['import', FUTURE]]) {
-      expect(await bad(sandbox, args, noBus)).toMatch(
-        /no Secret Service on this desktop \(is gnome-keyring or KeePassXC running\?\).*talcred init --passphrase/,
+      const line = await bad(sandbox, args, noBus);
+      expect(line).toMatch(
+        /no Secret Service on this desktop \(is gnome-keyring or KeePassXC running\?\); start it and try again/,
       );
+      expect(line).not.toContain('init --passphrase');
     }
     expect(await folderBytes(sandbox.home)).toEqual(before);
+    // No vault yet: a passphrase vault is the way on.
     const other = await sandboxFor('keychain');
-    expect(await bad(other, ['init'], noBus)).toMatch(/no Secret Service on this desktop/);
+    expect(await bad(other, ['init'], noBus)).toMatch(
+      /no Secret Service on this desktop .*`talcred init --passphrase`/,
+    );
     expect((await folderBytes(other.home)).size).toBe(0);
   });
 });

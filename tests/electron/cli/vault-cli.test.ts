@@ -274,7 +274,7 @@ describe.each<KeyMode>(['passphrase', 'keychain'])('talcred with a %s vault', (m
       (await json<Item[]>(sandbox, ['list', '--label', label])).map((item) => item.name);
     expect(await filtered('env=prod')).toEqual(['no-roles']);
     expect(await filtered('url=https://a/?b=c')).toEqual(['no-roles']);
-    expect(await filtered('url')).toEqual(['no-roles']);
+    expect(await bad(sandbox, ['list', '--label', 'url'])).toMatch(/expected KEY=VALUE/);
     expect(await filtered('env=dev')).toEqual([]);
     expect(await bad(sandbox, ['label', 'no-roles', 'oops'])).toMatch(/"oops" is not KEY=VALUE or KEY-/);
     expect(await readFile(sandbox.talosconfig)).toEqual(file);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeEndpoint } from '../../../electron/net/probe-endpoint.js';
 import { issueClientCertificate } from '../../../electron/pki/issue-certificate.js';
-import { x509 } from '../../../electron/pki/x509.js';
+import { x509 } from '../../support/x509.js';
 import { freePort } from '../../support/free-port.js';
 import { createTalosLikeCa, createTestLeaf, type TestCa } from '../pki/talos-like-ca.js';
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { probeEndpoint, type ProbeInput } from '../../../electron/net/probe-endpoint.js';
 import { issueClientCertificate } from '../../../electron/pki/issue-certificate.js';
 import { readPrivateKeyPem } from '../../../electron/pki/private-key.js';
-import { x509 } from '../../../electron/pki/x509.js';
+import { x509 } from '../../support/x509.js';
 import { freePort } from '../../support/free-port.js';
 import { createTalosLikeCa, createTestLeaf, type TestCa } from '../pki/talos-like-ca.js';
 import { CLIENT_AUTH_OID, startTalosLikeServer, type TalosLikeServer } from './talos-like-server.js';

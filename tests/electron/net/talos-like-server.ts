@@ -4,7 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import { createServer, type TLSSocket } from 'node:tls';
 import { certificateFacts } from '../../../electron/pki/certificate-facts.js';
-import { x509 } from '../../../electron/pki/x509.js';
+import { x509 } from '../../support/x509.js';
 import { createTestLeaf, type TestCa } from '../pki/talos-like-ca.js';
 
 export const CLIENT_AUTH_OID = '1.3.6.1.5.5.7.3.2';

@@ -6,8 +6,7 @@ import {
   OID_ORGANIZATION,
 } from '../../../electron/pki/certificate-der.js';
 import { createCsr, readCsr } from '../../../electron/pki/csr.js';
-import { readDerChildren, readDerElement } from '../../../electron/pki/der.js';
-import { readNameAttributes } from '../../../electron/pki/name-attributes.js';
+import { readDerChildren, readDerElement, readNameAttributes } from '../../support/der-walk.js';
 import { compareBytewise, parseRoles } from '../../../shared/roles/catalog.js';
 
 // Role-like values: printable ones (the usual `os:...`) and arbitrary Unicode (UTF8String in DER).

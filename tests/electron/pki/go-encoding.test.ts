@@ -5,9 +5,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { certificateDerParts, encodeClientSubject } from '../../../electron/pki/certificate-der.js';
+import { encodeClientSubject } from '../../../electron/pki/certificate-der.js';
 import { buildClientCertificateDer } from '../../../electron/pki/client-certificate-der.js';
-import { derOid, derSequence, derTime, readDerElement } from '../../../electron/pki/der.js';
+import { derOid, derSequence, derTime } from '../../../electron/pki/der.js';
+import { certificateDerParts, readDerElement } from '../../support/der-walk.js';
 
 const OID_EXT_KEY_USAGE = '2.5.29.37';
 

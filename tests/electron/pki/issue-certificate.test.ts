@@ -2,7 +2,7 @@ import { generateKeyPairSync, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { certificateDerParts, subjectKeyIdentifier } from '../../../electron/pki/certificate-der.js';
+import { certificateDerParts, subjectKeyIdentifier } from '../../support/der-walk.js';
 import { CLOCK_SKEW_SECONDS, issueClientCertificate } from '../../../electron/pki/issue-certificate.js';
 import { readOsCaFromYaml } from '../../../electron/pki/os-ca.js';
 import { PkiError } from '../../../electron/pki/pki-error.js';

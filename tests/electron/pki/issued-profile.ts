@@ -2,12 +2,14 @@
 // issues"), checked from the DER and from OpenSSL's own reading rather than from the library that made it.
 import { X509Certificate } from 'node:crypto';
 import { expect } from 'vitest';
+import { OID_COMMON_NAME, OID_ORGANIZATION } from '../../../electron/pki/certificate-der.js';
 import {
   certificateDerParts,
-  OID_COMMON_NAME,
-  OID_ORGANIZATION,
-} from '../../../electron/pki/certificate-der.js';
-import { decodeOid, derContent, readDerChildren, readDerElement } from '../../../electron/pki/der.js';
+  decodeOid,
+  derContent,
+  readDerChildren,
+  readDerElement,
+} from '../../support/der-walk.js';
 import { openssl, withFiles } from './openssl.js';
 
 export interface NameAttribute {

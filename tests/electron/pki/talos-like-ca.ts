@@ -3,7 +3,7 @@
 import { generateKeyPairSync, randomBytes, webcrypto, type KeyObject } from 'node:crypto';
 import { encodePrivateKeyPem } from '../../../electron/pki/private-key.js';
 import { keyFamily, type KeyFamily } from '../../../electron/pki/signing-key.js';
-import { x509 } from '../../../electron/pki/x509.js';
+import { x509 } from '../../support/x509.js';
 
 const webCryptoAlgorithms = {
   ed25519: { name: 'Ed25519' },

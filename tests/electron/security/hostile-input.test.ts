@@ -129,3 +129,23 @@ describe('hostile and wrong input through the real binary', () => {
     expect(oneErrorLine(failure.stderr)).toContain('\\u001b[2Jmissing.yaml');
   });
 });
+
+describe('a small file that expands past what the vault can hold', () => {
+  it('import refuses an 8 MiB talosconfig whose aliases repeat one long value, naming it, and changes nothing', async () => {
+    const sandbox = await sandboxFor('passphrase');
+    await ok(sandbox, ['init', '--passphrase']);
+    const path = join(sandbox.root, 'aliases.yaml');
+    const long = 'A'.repeat(8 * 1024 * 1024 - 1024);
+    const aliases = Array.from({ length: 40 }, (_, index) => `    x${index}: *big`).join('\n');
+    await writeFile(
+      path,
+      `context: a\ncontexts:\n  a:\n    endpoints: [10.0.0.1]\n    big: &big ${long}\n${aliases}\n`,
+    );
+    const before = await folderBytes(sandbox.home);
+    expect(await bad(sandbox, ['import', path])).toMatch(
+      new RegExp(`^talcred: ${path}: expands to more than 16 MiB of text`),
+    );
+    expect(await folderBytes(sandbox.home)).toEqual(before);
+    await ok(sandbox, ['list']);
+  });
+});

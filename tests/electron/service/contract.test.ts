@@ -36,9 +36,14 @@ describe('the contract registry', () => {
   });
 
   it('names a wrong field in the message', async () => {
-    await expect(h.service.rename({ from: 'prod', to: '' })).rejects.toMatchObject({
+    await expect(h.service.remove({ names: [] })).rejects.toMatchObject({
       code: 'invalid-arguments',
-      message: expect.stringMatching(/^rename: to: /) as unknown,
+      message: expect.stringMatching(/^remove: names: /) as unknown,
+    });
+    // A field check that names its own failure keeps that code, for the app to point at the field.
+    await expect(h.service.rename({ from: 'prod', to: '' })).rejects.toMatchObject({
+      code: 'invalid-name',
+      message: expect.stringMatching(/^rename: to: context name ""/) as unknown,
     });
   });
 
@@ -53,9 +58,16 @@ describe('the contract registry', () => {
         }
       }
     }
-    // `invalid-duration` is the CLI's TTL parsing; `caller-refused` the IPC layer's, before any operation.
+    // The CLI's own (its TTL words, its --label filter, its working folder) and the IPC layer's, raised
+    // before any operation runs.
+    const transportOnly = [
+      'invalid-duration',
+      'invalid-label-filter',
+      'working-folder-missing',
+      'caller-refused',
+    ];
     const unlisted = Object.keys(errorCatalog).filter(
-      (code) => !raised.has(code) && !['invalid-duration', 'caller-refused'].includes(code),
+      (code) => !raised.has(code) && !transportOnly.includes(code),
     );
     expect(unlisted).toEqual([]);
   });

@@ -85,7 +85,13 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (isVaultError(error))
-    print({ error: { code: error.code, message: error.message, remedy: error.remedy } });
+    print({
+      error: {
+        code: error.code,
+        message: error.message,
+        ...(error.remedy === null ? {} : { remedy: error.remedy }),
+      },
+    });
   else process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   process.exitCode = 1;
 });

@@ -268,6 +268,16 @@ describe('parseTalosconfig errors', () => {
     expect(error.message).toMatch(/^laughs\.yaml: uses YAML aliases more than 100 times/);
   });
 
+  it('refuses a file whose aliases expand past the size limit, though it is small and has few aliases', () => {
+    // 8 MiB on disk, 40 aliases: under the file size and alias limits, but 40 copies of one long value.
+    const long = 'A'.repeat(8 * 1024 * 1024 - 1024);
+    const aliases = Array.from({ length: 40 }, (_, index) => `x${index}: *big`).join('\n');
+    const text = `context: ""\ncontexts: {}\nbig: &big ${long}\n${aliases}\n`;
+    const error = errorOf(() => parseTalosconfig(text, 'aliases.yaml'));
+    expect(error.code).toBe('too-large-expanded');
+    expect(error.message).toMatch(/^aliases\.yaml: expands to more than 16 MiB/);
+  });
+
   it('never puts file content in a message', () => {
     const secret = 'LS0tLS1CRUdJTiBFRDI1NTE5IFBSSVZBVEUgS0VZLS0tLS0K';
     for (const text of [

@@ -1,5 +1,5 @@
-// @peculiar/x509 needs the reflect polyfill loaded before it and a WebCrypto provider
-// (DESIGN.md "Facts about the tools"). Import x509 from here, never directly.
+// @peculiar/x509 (tests only: it builds the odd certificates the tests need) needs the reflect polyfill
+// loaded before it and a WebCrypto provider (DESIGN.md "Facts about the tools"). Import x509 from here.
 import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import { webcrypto } from 'node:crypto';
