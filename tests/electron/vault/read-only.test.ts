@@ -80,4 +80,36 @@ describe.skipIf(!canUnshare)('a vault on a file system that refuses writes (need
       { contexts: filler },
     ]);
   });
+
+  it('on a disk too full for the lock: says so and leaves no lock temp file behind', async () => {
+    const dir = join(workspace.root, 'no-room-for-lock');
+    await mkdir(dir);
+    const result = await inNamespace(
+      [
+        'set -e',
+        'mount -t tmpfs -o size=256k tmpfs "$DIR"',
+        '"$NODE" "$DRIVER" create "$DIR/v" passphrase',
+        'head -c 10000000 /dev/zero > "$DIR/fill" 2>/dev/null || true',
+        'before=$(cd "$DIR/v" && ls -A && cat ./* | sha256sum)',
+        '"$NODE" "$DRIVER" add "$DIR/v" x 1 || true',
+        'after=$(cd "$DIR/v" && ls -A && cat ./* | sha256sum)',
+        '[ "$before" = "$after" ] && echo \'{"unchanged":true}\'',
+        'ls -A "$DIR/v"',
+      ].join('\n'),
+      { DIR: dir },
+    );
+    expect(jsonLines(result.stdout), result.stderr).toEqual([
+      { created: true },
+      {
+        error: {
+          code: 'vault-write-failed',
+          message: expect.stringMatching(/v: cannot write: the disk is full; nothing was changed/) as unknown,
+        },
+      },
+      { unchanged: true },
+    ]);
+    expect(result.stdout.split('\n').filter((line) => line !== '' && !line.startsWith('{'))).toEqual([
+      'vault',
+    ]);
+  });
 });
