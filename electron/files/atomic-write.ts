@@ -3,9 +3,17 @@ import { lstat, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { describeFileError } from './file-error.js';
 
+/**
+ * Called at each named step of a write that can fail for want of space or rights (`write vault` once the
+ * temp file is open, before its bytes go in). Production passes none; tests throw from a chosen step to
+ * play a full disk at exactly that point, one call at a time rather than through a global.
+ */
+export type WriteStepHook = (step: string) => void | Promise<void>;
+
 export interface AtomicWriteOptions {
   /** File mode of the result; the default keeps credentials private to the user. */
   mode?: number;
+  onStep?: WriteStepHook | undefined;
 }
 
 /** Temp files are hidden and named after their target, so an interrupted write is easy to spot and clean. */
@@ -62,6 +70,7 @@ export async function prepareAtomicWrite(
     const handle = await open(temp, 'wx', mode);
     created = true;
     try {
+      await options.onStep?.(`write ${basename(target)}`);
       await handle.writeFile(data);
       // The umask may have narrowed `mode` at open; set it exactly (it never widens 0600 by default).
       await handle.chmod(mode);
@@ -111,7 +120,7 @@ async function resolveSymlink(path: string): Promise<string> {
  * The rename has happened by now, so a failure here must not be reported as a failed write. Windows cannot
  * open a folder for fsync at all; there the rename is as durable as the platform makes it.
  */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   try {
     const handle = await open(folder, 'r');
     try {

@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { link, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeFileError } from '../files/file-error.js';
+import { hostTag, processIsGone } from './process-tag.js';
 import { VaultError } from './vault-error.js';
 
 export interface FileLockOptions {
@@ -135,15 +136,8 @@ async function readHolder(lockPath: string): Promise<Holder | null> {
   }
 }
 
-/** Only a holder on this machine can be checked; a pid on another host (a shared home folder) is never broken. */
 function isDead(holder: Holder): boolean {
-  if (holder.host !== hostname()) return false;
-  try {
-    process.kill(holder.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return processIsGone(holder.host, holder.pid);
 }
 
 /**
@@ -199,15 +193,8 @@ export async function removeDeadLockTemps(lockPath: string): Promise<void> {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
     const rest = name.slice(prefix.length);
     const [host, pid] = (rest.startsWith('break.') ? rest.slice('break.'.length) : rest).split('.');
-    const holder = { pid: Number(pid), host: host === hostTag() ? hostname() : '', since: '', token: '' };
-    if (Number.isInteger(holder.pid) && isDead(holder))
-      await unlink(join(folder, name)).catch(() => undefined);
+    if (processIsGone(host ?? '', Number(pid), true)) await unlink(join(folder, name)).catch(() => undefined);
   }
-}
-
-/** A short, file-name-safe tag of this machine's name. */
-function hostTag(): string {
-  return createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 }
 
 async function release(lockPath: string, holder: Holder): Promise<void> {

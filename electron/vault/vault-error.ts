@@ -13,6 +13,8 @@ export type VaultErrorCode =
   | 'vault-write-failed'
   | 'document-invalid'
   | 'backup-missing'
+  | 'rekey-unfinished'
+  | 'rekey-journal-damaged'
   | 'passphrase-wrong'
   | 'passphrase-empty'
   | 'keychain-unavailable'

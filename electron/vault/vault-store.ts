@@ -2,18 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { chmod, mkdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
-import { prepareAtomicWrite, writeFileAtomic } from '../files/atomic-write.js';
-import { inspectBackups, rotateBackups, type BackupInfo } from './backups.js';
-import {
-  keyCheckOf,
-  parseVault,
-  sealVault,
-  type KeySourceKind,
-  type NewVaultHeader,
-  type VaultHeader,
-} from './envelope.js';
+import { prepareAtomicWrite, type WriteStepHook } from '../files/atomic-write.js';
+import { inspectBackups, plaintextUnderKey, rotateBackups, type BackupInfo } from './backups.js';
+import { keyCheckOf, parseVault, sealVault, type KeySourceKind, type VaultHeader } from './envelope.js';
 import type { KeySources } from './key-source.js';
 import { withFileLock } from './lock.js';
+import {
+  beginRekey,
+  finishRekey,
+  recoverRekeys,
+  rekeyInterrupted,
+  type KeyIdentity,
+} from './rekey-journal.js';
 import {
   checkDocument,
   headerFieldsOf,
@@ -42,6 +42,8 @@ export interface VaultStoreOptions {
   keySources: KeySources;
   now?: () => Date;
   lockTimeoutMs?: number;
+  /** Tests fail a chosen step of a write (see `WriteStepHook`). */
+  onWriteStep?: WriteStepHook;
 }
 
 export interface VaultStore {
@@ -78,6 +80,16 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
       now,
       ...(options.lockTimeoutMs === undefined ? {} : { timeoutMs: options.lockTimeoutMs }),
     });
+  };
+
+  /** Under the lock: what killed writers left (temp files, a half-done rekey) is cleaned up or finished. */
+  const tidy = async (): Promise<void> => {
+    await removeLeftoverTemps(paths);
+    await recoverRekeys(paths, options.keySources, now(), options.onWriteStep);
+  };
+  /** Before a read: an interrupted rekey is finished (or rolled back) first, so reads see one generation. */
+  const settle = async (): Promise<void> => {
+    if (await rekeyInterrupted(paths)) await locked(tidy);
   };
 
   // The last key in use, so a passphrase is asked for and stretched once per store, not once per change.
@@ -190,9 +202,11 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
   /** Writes `bytes` as the new vault; with `rotate`, the current generation becomes `vault.bak1` first. */
   const commit = async (bytes: Buffer, rotateFrom: OpenedVault | null): Promise<void> => {
     // Write the new generation beside the vault first: a full disk fails here, before any file is touched.
-    const prepared = await prepareAtomicWrite(paths.main, bytes).catch((error: unknown) => {
-      throw writeFailed(paths.main, error);
-    });
+    const prepared = await prepareAtomicWrite(paths.main, bytes, { onStep: options.onWriteStep }).catch(
+      (error: unknown) => {
+        throw writeFailed(paths.main, error);
+      },
+    );
     try {
       if (rotateFrom) await rotateBackups(paths, rotateFrom, now());
       await prepared.commit();
@@ -218,6 +232,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
     exists: () => fileExists(paths.main),
 
     async keySourceKind() {
+      await settle();
       const bytes = await readVaultFile(paths.main);
       if (bytes === null) throw await missingError();
       return parseVault(bytes, paths.main).header.keySource;
@@ -258,13 +273,14 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
     },
 
     async read() {
+      await settle();
       return (await openMain()).document;
     },
 
     async update(change) {
       await warmKey();
       return locked(async () => {
-        await removeLeftoverTemps(paths);
+        await tidy();
         const current = await openMain();
         const next = checkDocument(await change(current.document), paths.main);
         await commit(sealDocument(next, headerFieldsOf(current.sealed.header), current.key), current);
@@ -273,44 +289,61 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
     },
 
     async rekey(kind) {
+      await settle();
       const before = await openMain(); // also unlocks outside the lock
-      const vaultId = randomUUID();
+      const to: KeyIdentity = { vaultId: randomUUID(), keySource: kind };
+      const staged = await beginRekey(paths, { from: identityOf(before), to }, options.onWriteStep);
       const source = options.keySources[kind];
-      const { key, kdf } = await source.createKey(vaultId);
-      const header: NewVaultHeader = { vaultId, keySource: kind, kdf };
+      let made: Awaited<ReturnType<typeof source.createKey>>;
       try {
-        await locked(async () => {
-          await removeLeftoverTemps(paths);
-          const current = await openMain();
-          // Backups first, the vault last: until the vault itself is rewritten, the old key still opens it.
-          for (const backup of (await inspectBackups(paths, keyFor)).reverse()) {
-            if (backup.opened?.sealed.header.vaultId !== current.sealed.header.vaultId) continue;
-            await writeFileAtomic(backup.path, sealVault(header, key, backup.opened.plaintext)).catch(
-              (error: unknown) => {
-                throw writeFailed(backup.path, error);
-              },
-            );
-          }
-          await commit(sealVault(header, key, current.plaintext), null);
-        });
+        made = await source.createKey(to.vaultId);
       } catch (error) {
-        await source.forget(vaultId).catch(() => undefined);
+        await staged.abandon().catch(() => undefined);
         throw error;
       }
-      cachedKey = { vaultId, keyCheck: keyCheckOf(key), key };
-      if (before.sealed.header.keySource === 'keychain') {
-        // Nothing is encrypted with the old key any more; a failure here leaves only an unused entry.
-        await options.keySources.keychain.forget(before.sealed.header.vaultId).catch(() => undefined);
+      const { key, kdf } = made;
+      let committed = false as boolean; // set inside the locked work, read after it fails
+      try {
+        await locked(async () => {
+          await tidy();
+          const current = await openMain();
+          const header = { vaultId: to.vaultId, keySource: kind, kdf };
+          const files: string[] = [];
+          const asides: string[] = [];
+          for (const path of paths.backups) {
+            const bytes = await readVaultFile(path).catch(() => undefined);
+            if (bytes === null) continue;
+            const plaintext = bytes === undefined ? null : plaintextUnderKey(bytes, current, path);
+            if (plaintext === null) asides.push(basename(path));
+            else {
+              await staged.stage(basename(path), sealVault(header, key, plaintext));
+              files.push(basename(path));
+            }
+          }
+          await staged.stage(basename(paths.main), sealVault(header, key, current.plaintext));
+          await staged.commit({ from: identityOf(current), files: [...files, basename(paths.main)], asides });
+          committed = true;
+          // The change is made; moving its files into place is retried by the next command if it fails here.
+          await finishRekey(paths, options.keySources, now(), options.onWriteStep).catch(() => undefined);
+        });
+      } catch (error) {
+        if (!committed) {
+          await staged.abandon().catch(() => undefined);
+          await source.forget(to.vaultId).catch(() => undefined);
+        }
+        throw error;
       }
+      cachedKey = { vaultId: to.vaultId, keyCheck: keyCheckOf(key), key };
     },
 
     async listBackups() {
+      await settle();
       return (await inspectBackups(paths, keyFor)).map(backupInfo);
     },
 
     async restore(name) {
       return locked(async () => {
-        await removeLeftoverTemps(paths);
+        await tidy();
         const backups = await inspectBackups(paths, keyFor);
         const chosen =
           name === undefined
@@ -342,6 +375,10 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
       });
     },
   };
+}
+
+function identityOf(vault: OpenedVault): KeyIdentity {
+  return { vaultId: vault.sealed.header.vaultId, keySource: vault.sealed.header.keySource };
 }
 
 function sealHeaderLike(header: VaultHeader, key: Buffer, plaintext: Buffer): Buffer {
