@@ -4,9 +4,11 @@ import { basename, join } from 'node:path';
 import { z } from 'zod';
 import { syncFolder, type WriteStepHook } from '../files/atomic-write.js';
 import { describeFileError } from '../files/file-error.js';
+import { plaintextUnderKey } from './backups.js';
 import { keySourceKinds, parseVault } from './envelope.js';
 import type { KeySources } from './key-source.js';
 import { hostTag, processIsGone } from './process-tag.js';
+import type { OpenedVault } from './vault-codec.js';
 import { VaultError } from './vault-error.js';
 import { damagedName, fileExists, readVaultFile, type VaultPaths } from './vault-files.js';
 
@@ -36,6 +38,33 @@ const planSchema = z.object({
   asides: z.array(z.string()),
 });
 type RekeyPlan = z.infer<typeof planSchema>;
+
+/**
+ * Stages the vault and every backup its key opens, sealed by `seal` under the new key. A backup it does not
+ * open (damaged, another vault's, unreadable) is listed to be set aside: it must not stay under another key.
+ */
+export async function stageGeneration(
+  staged: StagedRekey,
+  paths: VaultPaths,
+  current: OpenedVault,
+  seal: (plaintext: Buffer) => Buffer,
+): Promise<{ files: string[]; asides: string[] }> {
+  const files: string[] = [];
+  const asides: string[] = [];
+  for (const path of paths.backups) {
+    const bytes = await readVaultFile(path).catch(() => undefined);
+    if (bytes === null) continue;
+    const plaintext = bytes === undefined ? null : plaintextUnderKey(bytes, current, path);
+    if (plaintext === null) asides.push(basename(path));
+    else {
+      await staged.stage(basename(path), seal(plaintext));
+      files.push(basename(path));
+    }
+  }
+  await staged.stage(basename(paths.main), seal(current.plaintext));
+  // The vault last: moved into place after every backup.
+  return { files: [...files, basename(paths.main)], asides };
+}
 
 export interface StagedRekey {
   /** Writes one file of the new generation (a vault or backup name) into the staging folder. */

@@ -3,7 +3,7 @@ import { chmod, mkdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
 import { prepareAtomicWrite, type WriteStepHook } from '../files/atomic-write.js';
-import { inspectBackups, plaintextUnderKey, rotateBackups, type BackupInfo } from './backups.js';
+import { inspectBackups, rotateBackups, type BackupInfo } from './backups.js';
 import { keyCheckOf, parseVault, sealVault, type KeySourceKind, type VaultHeader } from './envelope.js';
 import type { KeySources } from './key-source.js';
 import { withFileLock } from './lock.js';
@@ -12,6 +12,7 @@ import {
   finishRekey,
   recoverRekeys,
   rekeyInterrupted,
+  stageGeneration,
   type KeyIdentity,
 } from './rekey-journal.js';
 import {
@@ -29,6 +30,7 @@ import {
   damagedName,
   readVaultFile,
   removeLeftoverTemps,
+  tightenModes,
   vaultPaths,
   writeFailed,
 } from './vault-files.js';
@@ -214,6 +216,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
       await prepared.discard();
       throw writeFailed(paths.main, error);
     }
+    await tightenModes(paths);
   };
 
   const ensureFolder = async (): Promise<void> => {
@@ -308,23 +311,16 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
           await tidy();
           const current = await openMain();
           const header = { vaultId: to.vaultId, keySource: kind, kdf };
-          const files: string[] = [];
-          const asides: string[] = [];
-          for (const path of paths.backups) {
-            const bytes = await readVaultFile(path).catch(() => undefined);
-            if (bytes === null) continue;
-            const plaintext = bytes === undefined ? null : plaintextUnderKey(bytes, current, path);
-            if (plaintext === null) asides.push(basename(path));
-            else {
-              await staged.stage(basename(path), sealVault(header, key, plaintext));
-              files.push(basename(path));
-            }
-          }
-          await staged.stage(basename(paths.main), sealVault(header, key, current.plaintext));
-          await staged.commit({ from: identityOf(current), files: [...files, basename(paths.main)], asides });
+          await staged.commit({
+            from: identityOf(current),
+            ...(await stageGeneration(staged, paths, current, (plaintext) =>
+              sealVault(header, key, plaintext),
+            )),
+          });
           committed = true;
           // The change is made; moving its files into place is retried by the next command if it fails here.
           await finishRekey(paths, options.keySources, now(), options.onWriteStep).catch(() => undefined);
+          await tightenModes(paths);
         });
       } catch (error) {
         if (!committed) {
