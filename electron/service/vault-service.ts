@@ -15,6 +15,7 @@ import { labelContext, removeContexts, renameContext, setEndpoints, setNodes } f
 import { exportContexts } from './export-contexts.js';
 import { importContexts } from './import-contexts.js';
 import { changeSettings } from './settings.js';
+import { talosconfigWarnings } from './talosconfig-warnings.js';
 import type { ServiceDeps } from './service-deps.js';
 import { switchContext } from './switch-context.js';
 import { requireContext } from './vault-lookup.js';
@@ -71,6 +72,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
         backups: [],
         expiringSoon: [],
         expired: [],
+        warnings: await talosconfigWarnings(talosconfig),
       };
       if (!exists) return base;
       const document = await store.read();

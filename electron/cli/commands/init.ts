@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { UsageError } from '../../../shared/user-error.js';
-import { readTalosconfigFile } from '../../talosconfig-file.js';
+import { readTalosconfigOrEmpty } from '../../talosconfig-file.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -36,7 +36,7 @@ export const initCommand: CliCommand = {
       offer && (values.import === true || (await confirm(io, `Import the contexts of ${talosconfig.path}?`)));
     // Check the file before the vault exists: one that cannot be imported must not leave a half-done init
     // behind (exit 2 changes nothing on disk).
-    if (wanted) await readTalosconfigFile(talosconfig.path);
+    if (wanted) await readTalosconfigOrEmpty(talosconfig.path);
     const created = await service.init({ keySource: values.passphrase === true ? 'passphrase' : 'keychain' });
     const imported = wanted
       ? await service.importContexts({ sources: [{ kind: 'file', path: talosconfig.path }] })
