@@ -10,7 +10,7 @@ import { serializeTalosconfig } from '../shared/talosconfig/serialize.js';
 import { UsageError } from '../shared/user-error.js';
 import { writeFileAtomic } from './files/atomic-write.js';
 import { describeFileError, FileError } from './files/file-error.js';
-import { readFileLimited } from './files/read-limited.js';
+import { readFileLimited, readRegularFileOrMissing } from './files/read-limited.js';
 import { resolveTalosconfigPath, type ResolvedTalosconfigPath } from './talosconfig-path.js';
 
 export const STDIN_SOURCE = 'standard input';
@@ -29,10 +29,13 @@ export async function readTalosconfigFile(path: string): Promise<TalosConfig> {
   return parseTalosconfig(await readFileLimited(path, maxTalosconfigBytes), path);
 }
 
-/** Reads a talosconfig that may be missing: talosctl treats a missing file as an empty config. */
+/**
+ * Reads talosctl's file (or another file talcred will replace), which may be missing: talosctl treats a
+ * missing file as an empty config. Only a regular file, or a link to one: a FIFO would hang the read.
+ */
 export async function readTalosconfigOrEmpty(path: string): Promise<TalosConfig | undefined> {
-  if (!existsSync(path)) return undefined;
-  return readTalosconfigFile(path);
+  const bytes = await readRegularFileOrMissing(path, maxTalosconfigBytes);
+  return bytes === null ? undefined : parseTalosconfig(bytes, path);
 }
 
 export async function readTalosconfigStream(stream: Readable & { isTTY?: boolean }): Promise<TalosConfig> {

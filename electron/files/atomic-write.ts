@@ -1,11 +1,20 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, open, realpath, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { lstat, open, readlink, realpath, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
 import { describeFileError } from './file-error.js';
+import { statRegularOrMissing } from './file-kind.js';
+
+/**
+ * Called at each named step of a write that can fail for want of space or rights (`write vault` once the
+ * temp file is open, before its bytes go in). Production passes none; tests throw from a chosen step to
+ * play a full disk at exactly that point, one call at a time rather than through a global.
+ */
+export type WriteStepHook = (step: string) => void | Promise<void>;
 
 export interface AtomicWriteOptions {
   /** File mode of the result; the default keeps credentials private to the user. */
   mode?: number;
+  onStep?: WriteStepHook | undefined;
 }
 
 /** Temp files are hidden and named after their target, so an interrupted write is easy to spot and clean. */
@@ -50,10 +59,9 @@ export async function prepareAtomicWrite(
   options: AtomicWriteOptions = {},
 ): Promise<PreparedWrite> {
   const mode = options.mode ?? 0o600;
-  const target = await resolveSymlink(path);
-  // A folder at the target would only fail at the rename, after callers have committed what goes with the
-  // file (an issuance log entry, a stored context): refuse it before anything is written.
-  if (await isFolder(target)) throw describeFileError(path, { code: 'EISDIR' }, 'write');
+  // A folder, FIFO, device or socket at the target would be replaced by the rename (or fail it, after
+  // callers have committed what goes with the file): refuse it before anything is written.
+  const target = await resolveWriteTarget(path);
   const folder = dirname(target);
   const temp = join(folder, `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   const discard = () => unlink(temp).catch(() => undefined);
@@ -62,6 +70,7 @@ export async function prepareAtomicWrite(
     const handle = await open(temp, 'wx', mode);
     created = true;
     try {
+      await options.onStep?.(`write ${basename(target)}`);
       await handle.writeFile(data);
       // The umask may have narrowed `mode` at open; set it exactly (it never widens 0600 by default).
       await handle.chmod(mode);
@@ -87,31 +96,33 @@ export async function prepareAtomicWrite(
   };
 }
 
-async function isFolder(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isDirectory();
-  } catch {
-    return false; // missing (the usual case) or unreadable: the write itself reports what is wrong
-  }
-}
-
 /**
  * A talosconfig is often a symlink into a dotfiles repository: write through it, as talosctl does,
- * instead of replacing the link with a plain file.
+ * instead of replacing the link with a plain file. A link to a file not made yet is followed by hand
+ * (realpath needs the file), so that file is created and the link kept.
  */
-async function resolveSymlink(path: string): Promise<string> {
-  try {
-    return (await lstat(path)).isSymbolicLink() ? await realpath(path) : path;
-  } catch {
-    return path;
+async function resolveWriteTarget(path: string): Promise<string> {
+  const info = await statRegularOrMissing(path, 'write');
+  if (info !== null) return (await lstat(path)).isSymbolicLink() ? await realpath(path) : path;
+  let current = path;
+  for (let hop = 0; hop < MAX_LINK_HOPS; hop += 1) {
+    try {
+      current = resolve(dirname(current), await readlink(current));
+    } catch {
+      return current; // not a link (missing, the usual case): the file to create
+    }
   }
+  return current; // the write then fails with "a loop of symbolic links"
 }
+
+/** Linux's own limit (MAXSYMLINKS). */
+const MAX_LINK_HOPS = 40;
 
 /**
  * The rename has happened by now, so a failure here must not be reported as a failed write. Windows cannot
  * open a folder for fsync at all; there the rename is as durable as the platform makes it.
  */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   try {
     const handle = await open(folder, 'r');
     try {

@@ -6,6 +6,7 @@ export type FileErrorCode =
   | 'file-write-failed'
   | 'file-too-large'
   | 'output-exists'
+  | 'file-not-regular'
   | 'talosconfig-read-only'
   | 'talosconfig-unreadable'
   | 'file-token-invalid'

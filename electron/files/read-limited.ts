@@ -1,5 +1,7 @@
-import { open } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { describeFileError, FileError } from './file-error.js';
+import { notRegularFile } from './file-kind.js';
 
 const CHUNK = 256 * 1024;
 
@@ -19,6 +21,39 @@ export async function readFileLimited(path: string, maxBytes: number): Promise<B
     if ((await handle.stat()).isDirectory()) {
       throw new FileError('file-read-failed', `${path}: is a folder, not a file`);
     }
+    return await readAll(path, handle, maxBytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * A file that must be a regular file (or a link to one) or missing (null), such as talosctl's config.
+ * Opened without blocking and checked on the open handle, so a FIFO is refused at once instead of waited
+ * on, and nothing can be swapped in between the check and the read.
+ */
+export async function readRegularFileOrMissing(path: string, maxBytes: number): Promise<Buffer | null> {
+  let handle;
+  try {
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOCTTY);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    // A socket cannot be opened at all (ENXIO): say what it is rather than the errno.
+    const info = await stat(path).catch(() => null);
+    if (info !== null && !info.isFile()) throw notRegularFile(path, info, 'read');
+    throw describeFileError(path, error, 'read');
+  }
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw notRegularFile(path, info, 'read');
+    return await readAll(path, handle, maxBytes);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function readAll(path: string, handle: FileHandle, maxBytes: number): Promise<Buffer> {
+  try {
     const chunks: Buffer[] = [];
     let total = 0;
     for (;;) {
@@ -37,8 +72,6 @@ export async function readFileLimited(path: string, maxBytes: number): Promise<B
   } catch (error) {
     if (error instanceof FileError) throw error;
     throw describeFileError(path, error, 'read');
-  } finally {
-    await handle.close();
   }
 }
 

@@ -2,10 +2,9 @@ import type { SwitchResult } from '../../shared/contract/vault-contract.js';
 import { parseTalosconfig } from '../../shared/talosconfig/parse.js';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
-import { readFileLimited } from '../files/read-limited.js';
+import { readRegularFileOrMissing } from '../files/read-limited.js';
 import { maxTalosconfigBytes } from '../../shared/talosconfig/limits.js';
 import { withFileLock } from '../vault/lock.js';
-import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describeFileError, FileError } from '../files/file-error.js';
@@ -106,8 +105,8 @@ interface TalosconfigOnDisk {
 }
 
 async function readTarget(path: string): Promise<TalosconfigOnDisk | null> {
-  if (!existsSync(path)) return null;
-  const bytes = await readFileLimited(path, maxTalosconfigBytes);
+  const bytes = await readRegularFileOrMissing(path, maxTalosconfigBytes);
+  if (bytes === null) return null;
   try {
     // Bytes, not a decoded string: invalid UTF-8 decoded would read as U+FFFD, and the backup or the import
     // of its contexts would then not be what the file held.

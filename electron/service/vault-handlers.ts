@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import type { Status } from '../../shared/contract/vault-contract.js';
 import type { vaultOperations } from '../../shared/contract/vault-contract.js';
 import { emptyVaultDocument, type VaultDocument } from '../../shared/vault/vault-document.js';
 import { diagnoseContext } from '../pki/diagnose-context.js';
-import { readTalosconfigFile } from '../talosconfig-file.js';
+import { readTalosconfigOrEmpty } from '../talosconfig-file.js';
 import { isVaultError } from '../vault/vault-error.js';
 import { toContextItem } from './context-item.js';
 import { labelContext, removeContexts, renameContext, setEndpoints, setNodes } from './edit-contexts.js';
@@ -15,6 +14,7 @@ import type { ServiceDeps } from './service-deps.js';
 import { changeSettings } from './settings.js';
 import { switchContext } from './switch-context.js';
 import { talosctlCurrent } from './talosctl-current.js';
+import { talosconfigWarnings } from './talosconfig-warnings.js';
 import { requireContext } from './vault-lookup.js';
 
 /** The document as the user sees it: what is current is what talosctl's file says. */
@@ -40,6 +40,7 @@ async function status(deps: ServiceDeps, { brief }: { brief: boolean }): Promise
     backups: [],
     expiringSoon: [],
     expired: [],
+    warnings: await talosconfigWarnings(talosconfig),
   };
   if (!exists) return base;
   const keySource = await store.keySourceKind();
@@ -79,8 +80,7 @@ export const vaultHandlers: Handlers<typeof vaultOperations> = {
   async init(deps, { keySource, passphrase, importTalosconfig }) {
     const talosconfig = deps.talosconfig();
     // Read the file before the vault exists: one that cannot be imported must not leave a half-done init.
-    const wanted = importTalosconfig && existsSync(talosconfig.path);
-    if (wanted) await readTalosconfigFile(talosconfig.path);
+    const wanted = importTalosconfig && (await readTalosconfigOrEmpty(talosconfig.path)) !== undefined;
     await deps.store.create(emptyVaultDocument(), keySource, passphrase);
     const imported = wanted
       ? await importContexts(deps, {

@@ -71,13 +71,17 @@ export async function rotateBackups(paths: VaultPaths, current: OpenedVault, now
 }
 
 function decryptsWithCurrentKey(bytes: Buffer, current: OpenedVault, path: string): boolean {
+  return plaintextUnderKey(bytes, current, path) !== null;
+}
+
+/** The content of a backup of `current`'s vault that opens with its key; null for any other file. */
+export function plaintextUnderKey(bytes: Buffer, current: OpenedVault, path: string): Buffer | null {
   try {
     const sealed = parseVault(bytes, path);
-    if (sealed.header.vaultId !== current.sealed.header.vaultId) return false;
-    openVault(sealed, current.key, path);
-    return true;
+    if (sealed.header.vaultId !== current.sealed.header.vaultId) return null;
+    return openVault(sealed, current.key, path);
   } catch {
-    return false;
+    return null;
   }
 }
 

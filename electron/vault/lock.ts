@@ -1,9 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { link, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { link, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describeFileError } from '../files/file-error.js';
+import { hostTag, processIsGone } from './process-tag.js';
 import { VaultError } from './vault-error.js';
 
 export interface FileLockOptions {
@@ -20,6 +21,11 @@ interface Holder {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+/**
+ * A breaker holds `vault.lock.break` for one read and one unlink, milliseconds. A break file older than
+ * this was left by a breaker that died, and the pid it names may since belong to another program.
+ */
+const STALE_BREAK_MS = 3_000;
 
 /**
  * Runs `work` while holding an inter-process lock file, so the app and the CLI can change the vault at the
@@ -53,10 +59,8 @@ async function acquire(lockPath: string, options: FileLockOptions): Promise<Hold
   for (;;) {
     if (await tryCreate(lockPath, mine)) return mine;
     const holder = await readHolder(lockPath);
-    if (holder !== null && isDead(holder)) {
-      await breakStaleLock(lockPath, holder);
-      continue;
-    }
+    // Checked on every pass, whatever else is in the way (a break file, a holder that keeps changing):
+    // a wait for the lock always ends.
     if (performance.now() - started > timeoutMs) {
       const who = holder === null ? 'another process' : `process ${holder.pid} (since ${holder.since})`;
       throw new VaultError(
@@ -65,6 +69,7 @@ async function acquire(lockPath: string, options: FileLockOptions): Promise<Hold
           `talcred or Talos Credential Manager is running, delete ${lockPath}`,
       );
     }
+    if (holder !== null && isDead(holder) && (await breakStaleLock(lockPath, holder))) continue;
     await sleep(delay + Math.random() * delay);
     delay = Math.min(delay * 2, 200);
   }
@@ -84,6 +89,8 @@ async function tryCreate(lockPath: string, holder: Holder): Promise<boolean> {
   try {
     await writeFile(temp, JSON.stringify(holder), { mode: 0o600, flag: 'wx' });
   } catch (error) {
+    // A full disk fails the write after the open has made the (empty) file: it must not stay behind.
+    await unlink(temp).catch(() => undefined);
     throw writeError(lockPath, error);
   }
   try {
@@ -129,42 +136,57 @@ async function readHolder(lockPath: string): Promise<Holder | null> {
   }
 }
 
-/** Only a holder on this machine can be checked; a pid on another host (a shared home folder) is never broken. */
+/**
+ * A lock file whose holder is gone (killed after its work, before it let go). Harmless to writers, which
+ * break it, but a reader that leaves it behind would leave the folder looking busy.
+ */
+export async function lockAbandoned(lockPath: string): Promise<boolean> {
+  const holder = await readHolder(lockPath);
+  return holder !== null && isDead(holder);
+}
+
 function isDead(holder: Holder): boolean {
-  if (holder.host !== hostname()) return false;
-  try {
-    process.kill(holder.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
+  return processIsGone(holder.host, holder.pid);
 }
 
 /**
  * Two waiters may both find the same dead holder. Unlinking blindly could remove the fresh lock the other
  * one just took, so the break itself runs under a second lock and re-checks that the dead holder is still
- * the one in the file.
+ * the one in the file. The break lock is made like the lock (content linked into place), so a live breaker
+ * never shows an empty one. True when something stale was removed: the caller tries again at once.
  */
-async function breakStaleLock(lockPath: string, stale: Holder): Promise<void> {
+async function breakStaleLock(lockPath: string, stale: Holder): Promise<boolean> {
   const breakerPath = `${lockPath}.break`;
   const breaker: Holder = {
-    ...stale,
     pid: process.pid,
     host: hostname(),
+    since: new Date().toISOString(),
     token: randomBytes(8).toString('hex'),
   };
-  if (!(await createExclusive(breakerPath, breaker))) {
-    const other = await readHolder(breakerPath);
-    if (other !== null && isDead(other)) await unlink(breakerPath).catch(() => undefined);
-    else await sleep(5);
-    return;
-  }
+  if (!(await tryCreate(breakerPath, breaker))) return removeStaleBreak(breakerPath);
   try {
     const current = await readHolder(lockPath);
     if (current !== null && current.token === stale.token) await unlink(lockPath).catch(() => undefined);
+    return true;
   } finally {
     await unlink(breakerPath).catch(() => undefined);
   }
+}
+
+/**
+ * A break file is stale when it is empty or unreadable (its writer died between open and write), names a
+ * dead process, or is older than a break takes (its pid may have been reused by a live program).
+ */
+async function removeStaleBreak(breakerPath: string): Promise<boolean> {
+  const seen = await stat(breakerPath).catch(() => null);
+  if (seen === null) return true;
+  const holder = await readHolder(breakerPath);
+  const stale = holder === null || isDead(holder) || Date.now() - seen.mtimeMs > STALE_BREAK_MS;
+  if (!stale) return false;
+  // Only the file judged stale: another waiter may have replaced it with a fresh one since.
+  const now = await stat(breakerPath).catch(() => null);
+  if (now?.ino === seen.ino && now.mtimeMs === seen.mtimeMs) await unlink(breakerPath).catch(() => undefined);
+  return true;
 }
 
 /**
@@ -172,21 +194,16 @@ async function breakStaleLock(lockPath: string, stale: Holder): Promise<void> {
  * ones whose writer is gone. Live waiters' files are left alone: they are about to use them.
  */
 export async function removeDeadLockTemps(lockPath: string): Promise<void> {
+  // The lock's and the break lock's temp files: `.vault.lock[.break].<host tag>.<pid>.<random>.tmp`.
   const prefix = `.${basename(lockPath)}.`;
   const folder = dirname(lockPath);
   const names = await readdir(folder).catch(() => []);
   for (const name of names) {
     if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
-    const [host, pid] = name.slice(prefix.length).split('.');
-    const holder = { pid: Number(pid), host: host === hostTag() ? hostname() : '', since: '', token: '' };
-    if (Number.isInteger(holder.pid) && isDead(holder))
-      await unlink(join(folder, name)).catch(() => undefined);
+    const rest = name.slice(prefix.length);
+    const [host, pid] = (rest.startsWith('break.') ? rest.slice('break.'.length) : rest).split('.');
+    if (processIsGone(host ?? '', Number(pid), true)) await unlink(join(folder, name)).catch(() => undefined);
   }
-}
-
-/** A short, file-name-safe tag of this machine's name. */
-function hostTag(): string {
-  return createHash('sha256').update(hostname()).digest('hex').slice(0, 8);
 }
 
 async function release(lockPath: string, holder: Holder): Promise<void> {

@@ -19,6 +19,8 @@ export type VaultErrorCode =
   | 'document-invalid'
   | 'backup-missing'
   | 'vault-locked'
+  | 'rekey-unfinished'
+  | 'rekey-journal-damaged'
   | 'wrong-passphrase'
   | 'passphrase-empty'
   | 'passphrase-needed'

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { copyFile, link, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { chmod, copyFile, link, readdir, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UserError } from '../../shared/user-error.js';
 import { describeFileError } from '../files/file-error.js';
@@ -97,6 +97,8 @@ export async function linkOver(from: string, to: string): Promise<void> {
       if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV') throw error;
       await copyFile(from, temp);
     }
+    // A link shares the vault's mode: a vault someone made 0644 must not pass that on to its backup.
+    await chmod(temp, 0o600);
     await rename(temp, to);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
@@ -137,4 +139,15 @@ export function writeFailed(path: string, error: unknown): VaultError {
   const message =
     error instanceof UserError ? error.message : describeFileError(path, error, 'write').message;
   return new VaultError('vault-write-failed', message);
+}
+
+/**
+ * Modes carry over through links and renames, so one loosened file (a `chmod -R`, a copy made under another
+ * umask) would spread to every generation: each write sets them again. Best effort: the write itself is
+ * done, and a file we cannot chmod (another owner) is reported by the next read or write of it.
+ */
+export async function tightenModes(paths: VaultPaths): Promise<void> {
+  await chmod(paths.dir, 0o700).catch(() => undefined);
+  for (const path of [paths.main, ...paths.backups, paths.lock])
+    await chmod(path, 0o600).catch(() => undefined);
 }

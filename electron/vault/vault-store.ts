@@ -2,18 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { chmod, mkdir } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
-import { prepareAtomicWrite, writeFileAtomic } from '../files/atomic-write.js';
+import { prepareAtomicWrite, type WriteStepHook } from '../files/atomic-write.js';
 import { inspectBackups, rotateBackups, type BackupInfo } from './backups.js';
-import {
-  keyCheckOf,
-  parseVault,
-  sealVault,
-  type KeySourceKind,
-  type NewVaultHeader,
-  type VaultHeader,
-} from './envelope.js';
+import { keyCheckOf, parseVault, sealVault, type KeySourceKind, type VaultHeader } from './envelope.js';
 import type { KeySources } from './key-source.js';
-import { withFileLock } from './lock.js';
+import { lockAbandoned, withFileLock } from './lock.js';
+import {
+  beginRekey,
+  finishRekey,
+  recoverRekeys,
+  rekeyInterrupted,
+  stageGeneration,
+  type KeyIdentity,
+} from './rekey-journal.js';
 import {
   checkDocument,
   headerFieldsOf,
@@ -29,6 +30,7 @@ import {
   damagedName,
   readVaultFile,
   removeLeftoverTemps,
+  tightenModes,
   vaultPaths,
   writeFailed,
 } from './vault-files.js';
@@ -50,6 +52,8 @@ export interface VaultStoreOptions {
   unlockOnDemand?: boolean;
   /** The largest vault file read or written (default MAX_VAULT_BYTES; tests use a small one). */
   maxBytes?: number;
+  /** Tests fail a chosen step of a write (see `WriteStepHook`). */
+  onWriteStep?: WriteStepHook;
 }
 
 export interface VaultStore {
@@ -80,6 +84,9 @@ export interface VaultStore {
   restore(backupName?: string): Promise<BackupInfo>;
 }
 
+/** How long a read waits to clear a dead holder's lock before it goes on without. */
+const HOUSEKEEPING_LOCK_MS = 250;
+
 /** Errors after which putting a backup back is the remedy (not key problems: a backup has the same key). */
 const DAMAGE_CODES = ['vault-damaged', 'vault-foreign', 'vault-invalid'] as const;
 /** Errors that blame the key; a damaged header produces them too (see `backupWithOtherHeader`). */
@@ -98,6 +105,23 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
   };
 
   const unlockOnDemand = options.unlockOnDemand ?? true;
+  /** Under the lock: what killed writers left (temp files, a half-done rekey) is cleaned up or finished. */
+  const tidy = async (): Promise<void> => {
+    await removeLeftoverTemps(paths);
+    await recoverRekeys(paths, options.keySources, now(), options.onWriteStep);
+  };
+  /**
+   * Before a read: an interrupted rekey is finished (or rolled back) first, so reads see one generation.
+   * A lock whose killed holder left it is taken and let go, so no command leaves the folder looking busy;
+   * that is housekeeping, so a read never waits long for it, nor fails because of it.
+   */
+  const settle = async (): Promise<void> => {
+    if (await rekeyInterrupted(paths)) await locked(tidy);
+    else if (await lockAbandoned(paths.lock)) {
+      await withFileLock(paths.lock, tidy, { now, timeoutMs: HOUSEKEEPING_LOCK_MS }).catch(() => undefined);
+    }
+  };
+
   // The last key in use, so a passphrase is asked for and stretched once per store, not once per change.
   let cachedKey: { vaultId: string; keyCheck: string; key: Buffer } | null = null;
   // The last document read, by the exact bytes it came from: the app lists often and decrypts once.
@@ -237,9 +261,11 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
   const commit = async (bytes: Buffer, rotateFrom: OpenedVault | null): Promise<void> => {
     if (bytes.length > paths.maxBytes) throw tooLarge(paths.main, bytes.length, paths.maxBytes);
     // Write the new generation beside the vault first: a full disk fails here, before any file is touched.
-    const prepared = await prepareAtomicWrite(paths.main, bytes).catch((error: unknown) => {
-      throw writeFailed(paths.main, error);
-    });
+    const prepared = await prepareAtomicWrite(paths.main, bytes, { onStep: options.onWriteStep }).catch(
+      (error: unknown) => {
+        throw writeFailed(paths.main, error);
+      },
+    );
     try {
       if (rotateFrom) await rotateBackups(paths, rotateFrom, now());
       await prepared.commit();
@@ -247,6 +273,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
       await prepared.discard();
       throw writeFailed(paths.main, error);
     }
+    await tightenModes(paths);
   };
 
   const ensureFolder = async (): Promise<void> => {
@@ -265,6 +292,7 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
     exists: () => fileExists(paths.main),
 
     async keySourceKind() {
+      await settle();
       const bytes = await readVaultFile(paths.main, paths.maxBytes);
       if (bytes === null) throw await missingError();
       return parseVault(bytes, paths.main).header.keySource;
@@ -321,13 +349,14 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
     isUnlocked: () => cachedKey !== null,
 
     async read() {
+      await settle();
       return (await openMain()).document;
     },
 
     async update(change) {
       await warmKey();
       return locked(async () => {
-        await removeLeftoverTemps(paths);
+        await tidy();
         const current = await openMain();
         const next = checkDocument(await change(current.document), paths.main);
         await commit(sealDocument(next, headerFieldsOf(current.sealed.header), current.key), current);
@@ -336,45 +365,55 @@ export function openVaultStore(options: VaultStoreOptions): VaultStore {
     },
 
     async rekey(kind, passphrase) {
+      await settle();
       const before = await openMain(); // also unlocks outside the lock
-      const vaultId = randomUUID();
+      const to: KeyIdentity = { vaultId: randomUUID(), keySource: kind };
+      const staged = await beginRekey(paths, { from: identityOf(before), to }, options.onWriteStep);
       const source = options.keySources[kind];
-      const { key, kdf } = await source.createKey(vaultId, passphrase);
-      const header: NewVaultHeader = { vaultId, keySource: kind, kdf };
+      let made: Awaited<ReturnType<typeof source.createKey>>;
+      try {
+        made = await source.createKey(to.vaultId, passphrase);
+      } catch (error) {
+        await staged.abandon().catch(() => undefined);
+        throw error;
+      }
+      const { key, kdf } = made;
+      let committed = false as boolean; // set inside the locked work, read after it fails
       try {
         await locked(async () => {
-          await removeLeftoverTemps(paths);
+          await tidy();
           const current = await openMain();
-          // Backups first, the vault last: until the vault itself is rewritten, the old key still opens it.
-          for (const backup of (await inspectBackups(paths, keyFor)).reverse()) {
-            if (backup.opened?.sealed.header.vaultId !== current.sealed.header.vaultId) continue;
-            await writeFileAtomic(backup.path, sealVault(header, key, backup.opened.plaintext)).catch(
-              (error: unknown) => {
-                throw writeFailed(backup.path, error);
-              },
-            );
-          }
-          await commit(sealVault(header, key, current.plaintext), null);
+          const header = { vaultId: to.vaultId, keySource: kind, kdf };
+          await staged.commit({
+            from: identityOf(current),
+            ...(await stageGeneration(staged, paths, current, (plaintext) =>
+              sealVault(header, key, plaintext),
+            )),
+          });
+          committed = true;
+          // The change is made; moving its files into place is retried by the next command if it fails here.
+          await finishRekey(paths, options.keySources, now(), options.onWriteStep).catch(() => undefined);
+          await tightenModes(paths);
         });
       } catch (error) {
-        await source.forget(vaultId).catch(() => undefined);
+        if (!committed) {
+          await staged.abandon().catch(() => undefined);
+          await source.forget(to.vaultId).catch(() => undefined);
+        }
         throw error;
       }
       forgetKey();
-      cachedKey = { vaultId, keyCheck: keyCheckOf(key), key: Buffer.from(key) };
-      if (before.sealed.header.keySource === 'keychain') {
-        // Nothing is encrypted with the old key any more; a failure here leaves only an unused entry.
-        await options.keySources.keychain.forget(before.sealed.header.vaultId).catch(() => undefined);
-      }
+      cachedKey = { vaultId: to.vaultId, keyCheck: keyCheckOf(key), key: Buffer.from(key) };
     },
 
     async listBackups() {
+      await settle();
       return (await inspectBackups(paths, keyFor)).map(backupInfo);
     },
 
     async restore(name) {
       return locked(async () => {
-        await removeLeftoverTemps(paths);
+        await tidy();
         const backups = await inspectBackups(paths, keyFor);
         const chosen =
           name === undefined
@@ -415,6 +454,10 @@ function tooLarge(path: string, size: number, maxBytes: number): VaultError {
     `${path}: the change would make the vault ${mib(size)}, larger than the ${mib(maxBytes)} a vault may be ` +
       '(and can be read back); nothing was changed. Remove contexts or unknown fields it does not need',
   );
+}
+
+function identityOf(vault: OpenedVault): KeyIdentity {
+  return { vaultId: vault.sealed.header.vaultId, keySource: vault.sealed.header.keySource };
 }
 
 function sealHeaderLike(header: VaultHeader, key: Buffer, plaintext: Buffer): Buffer {

@@ -63,6 +63,8 @@ export const errorCatalog = {
   'file-too-large': 'fix-file',
   'file-token-invalid': 'pick-again',
   'file-path-refused': 'pick-again',
+  /** A FIFO, a device, a socket or a folder where a regular file must be. */
+  'file-not-regular': 'fix-file',
 
   // talosctl's file
   'talosconfig-read-only': 'choose-talosconfig',
@@ -90,6 +92,9 @@ export const errorCatalog = {
   'vault-busy': 'wait-and-retry',
   'vault-too-large': null,
   'vault-locked': 'unlock',
+  /** A rekey stopped half-way; the next command finishes it. */
+  'rekey-unfinished': 'wait-and-retry',
+  'rekey-journal-damaged': null,
   'vault-read-failed': null,
   'vault-write-failed': null,
   'document-invalid': null,

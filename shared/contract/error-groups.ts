@@ -27,6 +27,8 @@ export const writesVault = [
   'vault-busy',
   'vault-write-failed',
   'vault-too-large',
+  'rekey-unfinished',
+  'rekey-journal-damaged',
   'document-invalid',
 ] as const satisfies readonly ErrorCode[];
 
@@ -45,6 +47,7 @@ export const readsTalosconfigText = [
 
 export const readsFile = [
   'file-read-failed',
+  'file-not-regular',
   'file-too-large',
   'file-token-invalid',
   'file-path-refused',
@@ -52,6 +55,7 @@ export const readsFile = [
 
 export const writesFile = [
   'output-exists',
+  'file-not-regular',
   'file-write-failed',
   'file-token-invalid',
   'file-path-refused',
@@ -63,6 +67,7 @@ export const writesTalosconfig = [
   ...readsTalosconfigText,
   'talosconfig-read-only',
   'talosconfig-unreadable',
+  'file-not-regular',
   'file-read-failed',
   'file-write-failed',
 ] as const satisfies readonly ErrorCode[];

@@ -85,6 +85,13 @@ export const backupInfoSchema = z.object({
   readable: z.boolean(),
 });
 
+/** Something `status` found worth fixing that is not an error (a talosctl file others can read). */
+export const statusWarningSchema = z.object({
+  code: z.enum(['talosconfig-readable-by-others', 'talosconfig-folder-readable-by-others']),
+  message: z.string(),
+});
+export type StatusWarning = z.infer<typeof statusWarningSchema>;
+
 const keySourceSchema = z.enum(['keychain', 'passphrase']);
 
 export const statusSchema = z.object({
@@ -101,6 +108,7 @@ export const statusSchema = z.object({
   backups: z.array(backupInfoSchema),
   expiringSoon: z.array(z.string()),
   expired: z.array(z.string()),
+  warnings: z.array(statusWarningSchema),
 });
 export type Status = z.infer<typeof statusSchema>;
 

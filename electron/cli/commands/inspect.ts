@@ -2,7 +2,12 @@ import type { ContextReport } from '../../../shared/context-report.js';
 import type { TalosConfig } from '../../../shared/talosconfig/model.js';
 import { UsageError } from '../../../shared/user-error.js';
 import { diagnoseContext } from '../../pki/diagnose-context.js';
-import { locateTalosconfig, readTalosconfigFile, readTalosconfigStream } from '../../talosconfig-file.js';
+import {
+  locateTalosconfig,
+  readTalosconfigFile,
+  readTalosconfigOrEmpty,
+  readTalosconfigStream,
+} from '../../talosconfig-file.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -59,12 +64,17 @@ async function loadConfig(
   if (file === '-') return { path: '-', config: await readTalosconfigStream(io.stdin) };
   if (file !== undefined) return { path: file, config: await readTalosconfigFile(file) };
   const located = locateTalosconfig(talosconfigFlag, io.env);
-  if (!located.exists) {
-    throw new UsageError(
-      `${located.path}: no such file, and it is where talosctl looks; give FILE, --talosconfig PATH or set $TALOSCONFIG`,
-    );
-  }
-  return { path: located.path, config: await readTalosconfigFile(located.path) };
+  if (!located.exists) return missingTalosconfig(located.path);
+  // talosctl's own file: a FIFO there must be refused, not waited on (see readTalosconfigOrEmpty).
+  const config = await readTalosconfigOrEmpty(located.path);
+  if (config === undefined) return missingTalosconfig(located.path);
+  return { path: located.path, config };
+}
+
+function missingTalosconfig(path: string): never {
+  throw new UsageError(
+    `${path}: no such file, and it is where talosctl looks; give FILE, --talosconfig PATH or set $TALOSCONFIG`,
+  );
 }
 
 function reportContexts(

@@ -12,10 +12,12 @@ Where the vault is, which key opens it, how many contexts it holds, the current 
 config file it writes, its backups, and which certificates are expired or expiring soon.`;
 
 function describe(status: Status): string[] {
+  const warnings = status.warnings.map((warning) => `warning     ${warning.message}`);
   if (!status.exists)
     return [
       `vault      ${status.vaultPath} (none yet: run \`talcred init\`)`,
       `talosconfig ${status.talosconfig.path}`,
+      ...warnings,
     ];
   return [
     `vault       ${status.vaultPath}`,
@@ -26,6 +28,7 @@ function describe(status: Status): string[] {
     `backups     ${status.backups.map((b) => `${b.name}${b.readable ? '' : ' (unreadable)'}`).join(', ') || 'none yet'}`,
     ...(status.expired.length > 0 ? [`expired     ${status.expired.join(', ')}`] : []),
     ...(status.expiringSoon.length > 0 ? [`expiring    ${status.expiringSoon.join(', ')}`] : []),
+    ...warnings,
   ];
 }
 

@@ -49,6 +49,27 @@ describe('writeFileAtomic', () => {
     expect(await readFile(real, 'utf8')).toBe('new');
   });
 
+  it('writes through a link to a file not made yet, making that file and keeping the link', async () => {
+    const real = join(root, 'dotfiles-new');
+    const link = join(root, 'linked-new');
+    await symlink(real, link);
+    await writeFileAtomic(link, 'new');
+    expect(await readlink(link)).toBe(real);
+    expect(await readFile(real, 'utf8')).toBe('new');
+  });
+
+  it('refuses a FIFO at once, naming what it is, and leaves it in place', async () => {
+    const fifo = join(root, 'a-fifo');
+    spawnSync('mkfifo', [fifo]);
+    const error = await writeFileAtomic(fifo, 'x').catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(FileError);
+    expect((error as FileError).code).toBe('file-not-regular');
+    expect((error as FileError).message).toMatch(
+      new RegExp(`^${fifo}: is a FIFO \\(named pipe\\), not a regular file`),
+    );
+    expect((await lstat(fifo)).isFIFO()).toBe(true);
+  });
+
   it('fails with a message naming the path when the folder does not exist', async () => {
     const path = join(root, 'missing', 'config');
     const error = await writeFileAtomic(path, 'x').catch((reason: unknown) => reason);

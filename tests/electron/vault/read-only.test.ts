@@ -20,6 +20,31 @@ function inNamespace(script: string, extra: NodeJS.ProcessEnv) {
   });
 }
 
+/** Shell lines running `command` and printing {"unchanged":true} when every file of "$DIR/v" is as before. */
+function unchangedBy(command: string): string[] {
+  const snapshot = '$(cd "$DIR/v" && ls -A && cat ./* | sha256sum)';
+  return [
+    `before=${snapshot}`,
+    command,
+    `after=${snapshot}`,
+    '[ "$before" = "$after" ] && echo \'{"unchanged":true}\'',
+  ];
+}
+
+/** Shell lines filling the tmpfs at "$DIR" so that only `bytes` stay free. */
+function fillLeaving(bytes: number): string[] {
+  return [
+    `head -c ${bytes} /dev/zero > "$DIR/pad"`,
+    'head -c 10000000 /dev/zero > "$DIR/fill" 2>/dev/null || true',
+    'rm "$DIR/pad"',
+  ];
+}
+
+/** The driver's line for a write refused for want of space. */
+function diskFull(message: RegExp) {
+  return { error: { code: 'vault-write-failed', message: expect.stringMatching(message) as unknown } };
+}
+
 describe.skipIf(!canUnshare)('a vault on a file system that refuses writes (needs `unshare -Urm`)', () => {
   it('on a read-only folder: reads work, changes fail in plain words, nothing changes', async () => {
     const dir = join(workspace.root, 'ro');
@@ -56,13 +81,8 @@ describe.skipIf(!canUnshare)('a vault on a file system that refuses writes (need
         'mount -t tmpfs -o size=256k tmpfs "$DIR"',
         '"$NODE" "$DRIVER" create "$DIR/v" passphrase',
         '"$NODE" "$DRIVER" add "$DIR/v" filler 30 >/dev/null',
-        'head -c 8192 /dev/zero > "$DIR/pad"',
-        'head -c 10000000 /dev/zero > "$DIR/fill" 2>/dev/null || true',
-        'rm "$DIR/pad"',
-        'before=$(cd "$DIR/v" && ls -A && cat ./* | sha256sum)',
-        '"$NODE" "$DRIVER" add "$DIR/v" x 1 || true',
-        'after=$(cd "$DIR/v" && ls -A && cat ./* | sha256sum)',
-        '[ "$before" = "$after" ] && echo \'{"unchanged":true}\'',
+        ...fillLeaving(8192),
+        ...unchangedBy('"$NODE" "$DRIVER" add "$DIR/v" x 1 || true'),
         '"$NODE" "$DRIVER" read "$DIR/v"',
       ].join('\n'),
       { DIR: dir },
@@ -70,14 +90,69 @@ describe.skipIf(!canUnshare)('a vault on a file system that refuses writes (need
     const filler = Array.from({ length: 30 }, (_, index) => `filler-${index}`);
     expect(jsonLines(result.stdout), result.stderr).toEqual([
       { created: true },
-      {
-        error: {
-          code: 'vault-write-failed',
-          message: expect.stringMatching(/v\/vault: cannot write: the disk is full/) as unknown,
-        },
-      },
+      diskFull(/v\/vault: cannot write: the disk is full/),
       { unchanged: true },
       { contexts: filler },
+    ]);
+  });
+
+  it('on a disk that fills up part-way through a rekey: it fails in plain words and changes nothing', async () => {
+    const dir = join(workspace.root, 'full-rekey');
+    await mkdir(dir);
+    // The oldest backup is small and the others large: a rekey that rewrites file by file gets the small
+    // one done before the disk is full.
+    const result = await inNamespace(
+      [
+        'set -e',
+        'mount -t tmpfs -o size=1m tmpfs "$DIR"',
+        '"$NODE" "$DRIVER" create "$DIR/v" passphrase',
+        '"$NODE" "$DRIVER" add "$DIR/v" small 1 >/dev/null',
+        '"$NODE" "$DRIVER" grow "$DIR/v" 150 >/dev/null',
+        '"$NODE" "$DRIVER" add "$DIR/v" late 2 >/dev/null',
+        ...fillLeaving(24576),
+        ...unchangedBy('"$NODE" "$DRIVER" rekey "$DIR/v" passphrase || true'),
+        'rm "$DIR/fill"',
+        '"$NODE" "$DRIVER" add "$DIR/v" next 1',
+        'ls -A "$DIR/v"',
+      ].join('\n'),
+      { DIR: dir },
+    );
+    expect(jsonLines(result.stdout), result.stderr).toEqual([
+      { created: true },
+      diskFull(/cannot write: the disk is full/),
+      { unchanged: true },
+      { added: 1 },
+    ]);
+    // Nothing set aside as damaged by the next write: every backup still opens with the vault's key.
+    expect(result.stdout.split('\n').filter((line) => line !== '' && !line.startsWith('{'))).toEqual([
+      'vault',
+      'vault.bak1',
+      'vault.bak2',
+      'vault.bak3',
+    ]);
+  });
+
+  it('on a disk too full for the lock: says so and leaves no lock temp file behind', async () => {
+    const dir = join(workspace.root, 'no-room-for-lock');
+    await mkdir(dir);
+    const result = await inNamespace(
+      [
+        'set -e',
+        'mount -t tmpfs -o size=256k tmpfs "$DIR"',
+        '"$NODE" "$DRIVER" create "$DIR/v" passphrase',
+        ...fillLeaving(0),
+        ...unchangedBy('"$NODE" "$DRIVER" add "$DIR/v" x 1 || true'),
+        'ls -A "$DIR/v"',
+      ].join('\n'),
+      { DIR: dir },
+    );
+    expect(jsonLines(result.stdout), result.stderr).toEqual([
+      { created: true },
+      diskFull(/v: cannot write: the disk is full; nothing was changed/),
+      { unchanged: true },
+    ]);
+    expect(result.stdout.split('\n').filter((line) => line !== '' && !line.startsWith('{'))).toEqual([
+      'vault',
     ]);
   });
 });

@@ -4,6 +4,8 @@
 //   node vault-driver.mjs read <dir>
 //   node vault-driver.mjs add <dir> <prefix> <count>      one update per context
 //   node vault-driver.mjs loop <dir>                      updates forever, printing each committed generation
+//   node vault-driver.mjs grow <dir> <count>              one update adding <count> large contexts
+//   node vault-driver.mjs rekey <dir> <keychain|passphrase>
 // The passphrase comes from TALCRED_PASSPHRASE. Output: one JSON object per line.
 import { createKeychainKeySource } from '../../../electron/vault/keychain.js';
 import { createPassphraseKeySource } from '../../../electron/vault/passphrase.js';
@@ -70,6 +72,22 @@ async function main(): Promise<void> {
       print({ added: Number(count) });
       return;
     }
+    case 'grow': {
+      const count = Number(rest[0] ?? '1');
+      await store.update((document) => ({
+        ...document,
+        contexts: [
+          ...document.contexts,
+          ...Array.from({ length: count }, (_, index) => context(`grown-${index}`, 'x'.repeat(500))),
+        ],
+      }));
+      print({ grown: count });
+      return;
+    }
+    case 'rekey':
+      await store.rekey(rest[0] === 'keychain' ? 'keychain' : 'passphrase');
+      print({ rekeyed: true });
+      return;
     case 'loop':
       for (;;) {
         const next = await store.update((document) => {

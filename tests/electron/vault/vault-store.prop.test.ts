@@ -1,9 +1,13 @@
 import fc from 'fast-check';
+import { randomBytes } from 'node:crypto';
 import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openVault, parseVault } from '../../../electron/vault/envelope.js';
 import { deriveKey } from '../../../electron/vault/passphrase.js';
+import { createKeychainKeySource } from '../../../electron/vault/keychain.js';
+import { createPassphraseKeySource } from '../../../electron/vault/passphrase.js';
+import { isVaultError } from '../../../electron/vault/vault-error.js';
 import { openVaultStore } from '../../../electron/vault/vault-store.js';
 import {
   emptyVaultDocument,
@@ -11,7 +15,16 @@ import {
   type VaultDocument,
 } from '../../../shared/vault/vault-document.js';
 import type { UnknownField } from '../../../shared/talosconfig/model.js';
-import { TEST_PASSPHRASE, tempDir, testKeySources, vaultContext } from './helpers.js';
+import {
+  allFileBytes,
+  requireSecretService,
+  TEST_PASSPHRASE,
+  TEST_SCRYPT_COST,
+  tempDir,
+  testKeySources,
+  vaultContext,
+} from './helpers.js';
+import { keychainAccounts, openWithOneKey } from './one-key.js';
 
 let root: string;
 beforeAll(async () => {
@@ -177,4 +190,97 @@ describe('vault store (properties)', () => {
       { numRuns: 25 },
     );
   });
+});
+
+type KeyOp =
+  | { kind: 'update'; failAt: number | null }
+  | { kind: 'rekey'; to: 'keychain' | 'passphrase'; failAt: number | null };
+
+const failAt = fc.option(fc.nat({ max: 12 }), { nil: null, freq: 2 });
+const keyOp: fc.Arbitrary<KeyOp> = fc.oneof(
+  fc.record({ kind: fc.constant('update' as const), failAt }),
+  fc.record({
+    kind: fc.constant('rekey' as const),
+    to: fc.constantFrom('keychain' as const, 'passphrase' as const),
+    failAt,
+  }),
+);
+
+/** What a full disk looks like to Node. */
+function noSpace(): NodeJS.ErrnoException {
+  return Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+}
+
+describe('vault store with rekeys and failing writes (properties)', () => {
+  it('one key opens the vault and every backup after any sequence; a failed change changes nothing', async () => {
+    requireSecretService();
+    const tag = randomBytes(4).toString('hex');
+    let run = 0;
+    let failures = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(keyOp, { minLength: 1, maxLength: 6 }), async (ops) => {
+        run += 1;
+        const dir = join(root, `rekey-${run}`);
+        // A keychain service of this run's own, so that every key it leaves behind can be listed.
+        const service = `talcred-prop-${tag}-${run}`;
+        const keySources = {
+          keychain: createKeychainKeySource({ service }),
+          passphrase: createPassphraseKeySource({
+            getPassphrase: () => Promise.resolve(TEST_PASSPHRASE),
+            cost: TEST_SCRYPT_COST,
+          }),
+        };
+        let failing: number | null = null;
+        let steps = 0;
+        const store = openVaultStore({
+          dir,
+          keySources,
+          onWriteStep: () => {
+            if (failing !== null && steps++ === failing) throw noSpace();
+          },
+        });
+        const states: VaultDocument[] = [emptyVaultDocument()];
+        await store.create(emptyVaultDocument(), 'passphrase');
+        for (const [index, op] of ops.entries()) {
+          const before = await allFileBytes(dir);
+          failing = op.failAt;
+          steps = 0;
+          let failed = false;
+          try {
+            if (op.kind === 'rekey') await store.rekey(op.to);
+            else {
+              states.push(
+                await store.update((document) => ({
+                  ...document,
+                  contexts: [...document.contexts, vaultContext(`c${index}`)],
+                })),
+              );
+            }
+          } catch (error) {
+            if (!isVaultError(error, 'vault-write-failed')) throw error;
+            expect(error.message).toMatch(/cannot write: the disk is full/);
+            failed = true;
+            failures += 1;
+          }
+          failing = null;
+          if (failed) expect(await allFileBytes(dir)).toEqual(before);
+          // Through a fresh store, as the next command would see it.
+          const next = openVaultStore({ dir, keySources });
+          await next.listBackups();
+          const generations = await openWithOneKey(dir, keySources);
+          expect(generations.map((g) => g.document)).toEqual(
+            [states.at(-1), ...states.slice(0, -1).reverse()].slice(0, generations.length),
+          );
+          expect(generations.map((g) => g.name)).toEqual(
+            ['vault', 'vault.bak1', 'vault.bak2', 'vault.bak3'].slice(0, Math.min(states.length, 4)),
+          );
+          // The vault's own key is in the keychain, and no other key this test made is left there.
+          const main = generations[0];
+          expect(keychainAccounts(service)).toEqual(main?.keySource === 'keychain' ? [main.vaultId] : []);
+        }
+      }),
+      { numRuns: 30 },
+    );
+    expect(failures).toBeGreaterThan(0);
+  }, 180_000);
 });
