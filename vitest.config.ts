@@ -1,10 +1,26 @@
+import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     // Tests spawn the real CLI, OpenSSL and age; 2-core CI machines need the headroom.
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: 'node', include: ['tests/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        plugins: [react()],
+        test: {
+          name: 'renderer',
+          include: ['tests/renderer/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['tests/renderer/setup.ts'],
+        },
+      },
+    ],
   },
 });

@@ -1,0 +1,19 @@
+import type { TalosBridge, TalosError } from './bridge-types.js';
+
+/** The bridge the preload installed. One place, so tests and the e2e harness replace exactly this. */
+export function talos(): TalosBridge {
+  return window.talos;
+}
+
+/**
+ * Any rejection as a TalosError: the bridge rejects with `{ code, message, remedy? }` errors, but a bug or
+ * a missing bridge rejects with something else, which is shown as an internal error, never dropped.
+ */
+export function asTalosError(error: unknown): TalosError {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    return error as TalosError;
+  }
+  const wrapped = new Error(error instanceof Error ? error.message : String(error)) as TalosError;
+  wrapped.code = 'internal';
+  return wrapped;
+}
