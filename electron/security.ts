@@ -14,6 +14,19 @@ export const APP_ORIGIN = `${APP_SCHEME}://talos`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
+ * Whether a URL is on our origin. Compared by scheme and host, not `URL.origin`: outside Electron (Node,
+ * the tests, the e2e harness) `app:` is not a special scheme and every such URL has the origin "null".
+ */
+export function isAppUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === `${APP_SCHEME}:` && parsed.host === 'talos';
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The BrowserWindow's webPreferences. Nothing here is loosened for convenience (STYLE.md): the renderer
  * reaches the main process only through the preload's `window.talos`.
  */
@@ -137,12 +150,7 @@ export function denyNewWindows(contents: WebContents, openExternal: (url: string
 
 /** Whether a permission may be granted: only writing to the clipboard, and only for our own origin. */
 export function isPermissionAllowed(permission: string, requestingUrl: string): boolean {
-  if (permission !== 'clipboard-sanitized-write') return false;
-  try {
-    return new URL(requestingUrl).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
+  return permission === 'clipboard-sanitized-write' && isAppUrl(requestingUrl);
 }
 
 /** Every permission request and check is refused, except `isPermissionAllowed`'s one case. */
@@ -186,14 +194,8 @@ export function createAppRequestHandler(
 ): (request: Request) => Promise<Response> {
   return async (request) => {
     const notFound = new Response('Not found', { status: 404, headers: { 'Content-Type': 'text/plain' } });
-    let url: URL;
-    try {
-      url = new URL(request.url);
-    } catch {
-      return notFound;
-    }
-    if (url.origin !== APP_ORIGIN || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound;
-    const file = await resolveAppFile(buildDir, url.pathname);
+    if (!isAppUrl(request.url) || (request.method !== 'GET' && request.method !== 'HEAD')) return notFound;
+    const file = await resolveAppFile(buildDir, new URL(request.url).pathname);
     if (file === null) return notFound;
     const body = request.method === 'HEAD' ? null : await readFile(file);
     return new Response(body, {

@@ -1,0 +1,58 @@
+import type { ContextItem, Status } from '../../shared/contract/vault-contract.js';
+
+/** A context as `vault.list` returns it, with only the facts a test cares about given. */
+export function contextItem(
+  name: string,
+  facts: { cluster?: string | null; roles?: string[]; endpoints?: string[]; current?: boolean } = {},
+): ContextItem {
+  return {
+    name,
+    current: facts.current ?? false,
+    endpoints: facts.endpoints ?? ['10.0.0.1'],
+    nodes: [],
+    auth: 'mtls',
+    cert: {
+      subject: `O=${(facts.roles ?? ['os:reader']).join('+O=')}`,
+      issuer: 'O=talos',
+      serial: '01',
+      roles: facts.roles ?? ['os:reader'],
+      unknownRoles: [],
+      notBefore: '2026-01-01T00:00:00.000Z',
+      notAfter: '2027-06-01T00:00:00.000Z',
+      keyType: 'ed25519',
+      fingerprintSha256: 'ab'.repeat(32),
+      extKeyUsage: ['clientAuth'],
+    },
+    ca: [],
+    findings: [],
+    labels: {},
+    lastUsed: null,
+    note: '',
+    source: 'test',
+    importedAt: '2026-01-01T00:00:00.000Z',
+    cluster: facts.cluster ?? null,
+  };
+}
+
+export function status(facts: Partial<Status> = {}): Status {
+  return {
+    home: '/home/ada/.config/talos-credential-manager',
+    vaultPath: '/home/ada/.config/talos-credential-manager/vault.talcred',
+    exists: true,
+    keySource: 'keychain',
+    contexts: 0,
+    current: '',
+    talosconfig: { path: '/home/ada/.talos/config', readOnly: false, source: 'default' },
+    targetMode: 'active',
+    backups: [],
+    expiringSoon: [],
+    expired: [],
+    ...facts,
+  };
+}
+
+export const NOW = new Date('2026-12-01T12:00:00.000Z');
+
+export function talosError(code: string, message = code): Error & { code: string } {
+  return Object.assign(new Error(message), { code });
+}
