@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContextItem, Status } from '../../shared/contract/vault-contract.js';
 import type { TalosBridge, TalosEventName } from '../../renderer/src/api/bridge-types.js';
 import { App } from '../../renderer/src/App.js';
-import { contextItem, status, talosError } from './context-items.js';
+import { contextItem, status, talosError } from '../support/context-items.js';
 
 /** A window.talos over plain state, with the events the main side would push. */
 function fakeBridge(state: { status: Status; items: ContextItem[] | Error }) {

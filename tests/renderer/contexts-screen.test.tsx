@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ContextsScreen, type ContextsScreenProps } from '../../renderer/src/screens/ContextsScreen.js';
-import { NOW, contextItem, status, talosError } from './context-items.js';
+import { NOW, contextItem, status, talosError } from '../support/context-items.js';
 
 const items = [
   contextItem('prod-admin', { cluster: 'prod', roles: ['os:admin'], endpoints: ['10.1.0.1', '10.1.0.2'] }),
@@ -88,7 +88,7 @@ describe('ContextsScreen', () => {
   });
 
   it('filters by label', async () => {
-    const labelled = [{ ...contextItem('edge'), labels: { team: 'infra' } }, contextItem('other')];
+    const labelled = [contextItem('edge', { labels: { team: 'infra' } }), contextItem('other')];
     renderScreen({ items: labelled });
     await userEvent.type(screen.getByRole('searchbox', { name: 'Search contexts' }), 'team=infra');
     expect(contextNames()).toEqual(['edge']);

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { TalosError } from '../../renderer/src/api/bridge-types.js';
 import { FirstRunScreen } from '../../renderer/src/screens/FirstRunScreen.js';
-import { talosError } from './context-items.js';
+import { talosError } from '../support/context-items.js';
 
 function renderFirstRun(
   error: TalosError | null = null,

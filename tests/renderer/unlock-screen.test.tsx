@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { TalosError } from '../../renderer/src/api/bridge-types.js';
 import { UnlockScreen } from '../../renderer/src/screens/UnlockScreen.js';
-import { talosError } from './context-items.js';
+import { talosError } from '../support/context-items.js';
 
 function renderUnlock(keySource: 'keychain' | 'passphrase' | null, error: TalosError | null = null) {
   const onUnlock = vi.fn();

@@ -38,18 +38,21 @@ export function ContextRow({ item, now, switching, onSwitch }: ContextRowProps) 
           <span className={`context-expiry tone-${expiry.tone}`}>{expiry.text}</span>
         </div>
       </div>
-      {!item.current && (
-        <Button
-          className="button button-switch"
-          aria-label={`Switch to ${item.name}`}
-          isDisabled={switching !== null}
-          onPress={() => {
-            onSwitch(item.name);
-          }}
-        >
-          {switching === item.name ? 'Switching…' : 'Switch'}
-        </Button>
-      )}
+      {/* The slot keeps its width on the current row, so every row's expiry lines up. */}
+      <div className="row-action">
+        {!item.current && (
+          <Button
+            className="button button-switch"
+            aria-label={`Switch to ${item.name}`}
+            isDisabled={switching !== null}
+            onPress={() => {
+              onSwitch(item.name);
+            }}
+          >
+            {switching === item.name ? 'Switching…' : 'Switch'}
+          </Button>
+        )}
+      </div>
     </article>
   );
 }

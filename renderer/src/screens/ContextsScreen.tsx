@@ -31,14 +31,16 @@ export function ContextsScreen(props: ContextsScreenProps) {
       <header className="app-header">
         <h1 className="app-title">Contexts</h1>
         <SearchBox value={query} onChange={setQuery} />
-        <Button className="button button-quiet" onPress={onLock}>
+        <Button className="button button-quiet header-end" onPress={onLock}>
           Lock
         </Button>
       </header>
       {switchError && <ErrorBanner error={switchError} onDismiss={onDismissError} />}
-      <p className="list-summary" aria-live="polite">
-        {summary(items.length, shown.length, deferredQuery)}
-      </p>
+      {items.length > 0 && (
+        <p className="list-summary" aria-live="polite">
+          {summary(items.length, shown.length, deferredQuery)}
+        </p>
+      )}
       {shown.length > 0 ? (
         <ContextList items={shown} now={now} switching={switching} onSwitch={onSwitch} />
       ) : (

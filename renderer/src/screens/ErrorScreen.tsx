@@ -10,7 +10,7 @@ export function ErrorScreen({ error, onRetry }: { error: TalosError; onRetry: ()
       <div className="panel panel-error" role="alert" data-code={error.code}>
         <h1>{words.title}</h1>
         <p>{words.detail}</p>
-        {words.detail !== error.message && <p className="error-message">{error.message}</p>}
+        {words.detail !== error.message && <p className="error-message">Details: {error.message}</p>}
         <Button className="button button-primary" onPress={onRetry}>
           Try again
         </Button>

@@ -82,7 +82,7 @@ export function FirstRunScreen({ talosconfigPath, busy, error, onCreate }: First
             </Button>
             {!keychainFailed && (
               <Button
-                className="button button-quiet"
+                className="button button-link"
                 onPress={() => {
                   setChosen(keySource === 'keychain' ? 'passphrase' : 'keychain');
                 }}

@@ -1,10 +1,19 @@
 import type { ContextItem, Status } from '../../shared/contract/vault-contract.js';
+import type { Finding } from '../../shared/findings.js';
+
+/** What a test may say about a context; the rest is filled with plain, valid facts. */
+export interface ContextFacts {
+  cluster?: string | null;
+  roles?: string[];
+  endpoints?: string[];
+  current?: boolean;
+  notAfter?: string;
+  findings?: Finding[];
+  labels?: Record<string, string>;
+}
 
 /** A context as `vault.list` returns it, with only the facts a test cares about given. */
-export function contextItem(
-  name: string,
-  facts: { cluster?: string | null; roles?: string[]; endpoints?: string[]; current?: boolean } = {},
-): ContextItem {
+export function contextItem(name: string, facts: ContextFacts = {}): ContextItem {
   return {
     name,
     current: facts.current ?? false,
@@ -18,14 +27,14 @@ export function contextItem(
       roles: facts.roles ?? ['os:reader'],
       unknownRoles: [],
       notBefore: '2026-01-01T00:00:00.000Z',
-      notAfter: '2027-06-01T00:00:00.000Z',
+      notAfter: facts.notAfter ?? '2027-06-01T00:00:00.000Z',
       keyType: 'ed25519',
       fingerprintSha256: 'ab'.repeat(32),
       extKeyUsage: ['clientAuth'],
     },
     ca: [],
-    findings: [],
-    labels: {},
+    findings: facts.findings ?? [],
+    labels: facts.labels ?? {},
     lastUsed: null,
     note: '',
     source: 'test',
