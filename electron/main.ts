@@ -39,10 +39,8 @@ function wireServicesAndIpc(_window: BrowserWindow, _vaultHome: string, _openedF
 }
 
 function start(): void {
-  // The vault folder is the CLI's (DESIGN.md "The vault"), not Electron's userData: Chromium's caches
-  // and cookies would otherwise land beside the vault. They get a folder of their own.
+  // The vault folder is the CLI's (DESIGN.md "The vault"), never Electron's userData.
   const vaultHome = defaultVaultHome(process.env, process.platform, homedir());
-  app.setPath('userData', join(app.getPath('appData'), 'talos-credential-manager-ui'));
   const policy = contentSecurityPolicy(devServerUrl ? { devServerOrigin: new URL(devServerUrl).origin } : {});
   /** Files asked for by launches (file associations, second instances); the import flow will take them. */
   const openedFiles: string[] = fileArgumentsFromArgv(process.argv, launch);
@@ -96,6 +94,10 @@ function start(): void {
       app.exit(1);
     });
 }
+
+// Electron's userData defaults to the vault's own folder name: Chromium's caches and cookies (and the
+// single-instance lock) get a folder of their own instead. Set before the lock, which lives there.
+app.setPath('userData', join(app.getPath('appData'), 'talos-credential-manager-ui'));
 
 // A second launch hands its files to the first (which comes to the front) and quits.
 if (app.requestSingleInstanceLock({ files: fileArgumentsFromArgv(process.argv, launch) })) {
