@@ -4,11 +4,31 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+import { contentSecurityPolicy, cspForMetaTag } from './electron/security.js';
 
 const root = import.meta.dirname;
 // electron/preload.ts arrives with the contract registry work; until then the app builds without it, and
 // main.ts already points at the file this entry will produce (out/preload/preload.cjs).
 const preloadEntry = resolve(root, 'electron/preload.ts');
+
+/**
+ * The built index.html carries the CSP in a meta tag too, so the policy holds even if the page is ever
+ * served without the header. Build only: the dev server's hot reload needs inline script.
+ */
+function cspMetaTag(): Plugin {
+  return {
+    name: 'talos-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: cspForMetaTag(contentSecurityPolicy()) },
+        injectTo: 'head-prepend',
+      },
+    ],
+  };
+}
 
 export default defineConfig({
   main: {
@@ -38,7 +58,7 @@ export default defineConfig({
   }),
   renderer: {
     root: resolve(root, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), cspMetaTag()],
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
