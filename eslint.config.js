@@ -106,6 +106,25 @@ export default tseslint.config(
     },
   },
   {
+    // security.ts is also loaded outside Electron (the e2e harness serves the UI through its handler, the
+    // Vite config reads its CSP): Electron's types only, never the module, whose import starts a download.
+    files: ['electron/security.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              allowTypeImports: true,
+              message: 'security.ts takes Electron objects as parameters; import their types only.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     rules: {
       'no-restricted-imports': [

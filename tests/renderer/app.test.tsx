@@ -103,4 +103,9 @@ describe('App', () => {
     renderApp();
     expect(await screen.findByRole('heading', { name: 'The vault file is damaged' })).toBeInTheDocument();
   });
+
+  it('says plainly when the bridge is missing', async () => {
+    renderApp();
+    expect(await screen.findByRole('alert')).toHaveTextContent('its bridge (window.talos) is missing');
+  });
 });

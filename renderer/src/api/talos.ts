@@ -1,8 +1,21 @@
 import type { TalosBridge, TalosError } from './bridge-types.js';
 
-/** The bridge the preload installed. One place, so tests and the e2e harness replace exactly this. */
+/**
+ * The bridge the preload installed. One place, so tests and the e2e harness replace exactly this. Its
+ * absence (a preload that failed to load) is said plainly rather than as a TypeError.
+ */
 export function talos(): TalosBridge {
-  return window.talos;
+  // The declared type says it is always there; at run time a missing preload leaves it undefined.
+  const bridge = window.talos as TalosBridge | undefined;
+  if (bridge === undefined) {
+    throw Object.assign(
+      new Error('The app could not reach the vault: its bridge (window.talos) is missing.'),
+      {
+        code: 'bridge-missing',
+      },
+    );
+  }
+  return bridge;
 }
 
 /**
