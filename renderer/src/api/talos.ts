@@ -5,9 +5,7 @@ import type { TalosBridge, TalosError } from './bridge-types.js';
  * absence (a preload that failed to load) is said plainly rather than as a TypeError.
  */
 export function talos(): TalosBridge {
-  // The declared type says it is always there; at run time a missing preload leaves it undefined.
-  const bridge = window.talos as TalosBridge | undefined;
-  if (bridge === undefined) {
+  if (!hasTalos()) {
     throw Object.assign(
       new Error('The app could not reach the vault: its bridge (window.talos) is missing.'),
       {
@@ -15,7 +13,12 @@ export function talos(): TalosBridge {
       },
     );
   }
-  return bridge;
+  return window.talos;
+}
+
+export function hasTalos(): boolean {
+  // The declared type says it is always there; at run time a missing preload leaves it undefined.
+  return (window.talos as TalosBridge | undefined) !== undefined;
 }
 
 /**

@@ -2,7 +2,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { TalosEventName } from '../api/bridge-types.js';
 import { queryKeys } from '../api/query-keys.js';
-import { talos } from '../api/talos.js';
+import { hasTalos, talos } from '../api/talos.js';
 
 /**
  * The main side's change events refetch what the screens show: the CLI may change the vault or talosctl's
@@ -14,6 +14,8 @@ const refetchOn: readonly TalosEventName[] = ['vaultChanged', 'talosconfigChange
 export function useTalosEvents(): void {
   const client = useQueryClient();
   useEffect(() => {
+    // Without a bridge there is nothing to hear; the queries' own failure shows the user why.
+    if (!hasTalos()) return;
     const unsubscribes = refetchOn.map((name) =>
       talos().events.subscribe(name, () => {
         void client.invalidateQueries({ queryKey: queryKeys.all });
