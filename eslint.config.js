@@ -6,6 +6,9 @@ import { builtinModules } from 'node:module';
 
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
+const onlyShellFiles =
+  'Only electron/{main,preload,ipc,security}.ts import electron; the rest runs on plain Node.';
+
 /** Only these four shell files may touch Electron (DESIGN.md: the rest of electron/ runs on plain Node). */
 const electronShellFiles = [
   'electron/main.ts',
@@ -14,8 +17,27 @@ const electronShellFiles = [
   'electron/security.ts',
 ];
 
+/**
+ * What plain-Node code under electron/ may not import, plus a layer's own ban. One function because flat
+ * config replaces (not merges) a rule's options: a layer's block must repeat the electron-wide bans.
+ */
+function mainProcessImports(...layerPatterns) {
+  return [
+    'error',
+    {
+      paths: [{ name: 'electron', message: onlyShellFiles }],
+      patterns: [
+        // `electron/main`, `electron/renderer`, …: the same module by another name.
+        { group: ['electron/*'], message: onlyShellFiles },
+        { group: ['**/renderer/**'], message: 'The main process does not import the renderer.' },
+        ...layerPatterns,
+      ],
+    },
+  ];
+}
+
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', 'coverage/', 'tests/fixtures/'] },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'coverage/', 'tests/fixtures/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
@@ -25,6 +47,11 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // A switch over a union must name every member, so a new error code or screen is not silently missed.
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true, requireDefaultForNonUnion: false },
+      ],
     },
   },
   {
@@ -56,19 +83,42 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     ignores: electronShellFiles,
+    rules: { 'no-restricted-imports': mainProcessImports() },
+  },
+  // The layers inside electron/ (DESIGN.md "Layout"): the building blocks know nothing of the services or
+  // the CLI, and the services nothing of the CLI.
+  {
+    files: ['electron/{vault,pki,files,net,share}/**/*.ts'],
     rules: {
-      'no-restricted-imports': [
+      'no-restricted-imports': mainProcessImports({
+        group: ['**/service/**', '**/cli/**'],
+        message: 'vault, pki, files, net and share sit below the services and the CLI.',
+      }),
+    },
+  },
+  {
+    files: ['electron/service/**/*.ts'],
+    rules: {
+      'no-restricted-imports': mainProcessImports({
+        group: ['**/cli/**'],
+        message: 'The services sit below the CLI.',
+      }),
+    },
+  },
+  {
+    // security.ts is also loaded outside Electron (the e2e harness serves the UI through its handler, the
+    // Vite config reads its CSP): Electron's types only, never the module, whose import starts a download.
+    files: ['electron/security.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
         'error',
         {
           paths: [
             {
               name: 'electron',
-              message:
-                'Only electron/{main,preload,ipc,security}.ts import electron; the rest runs on plain Node.',
+              allowTypeImports: true,
+              message: 'security.ts takes Electron objects as parameters; import their types only.',
             },
-          ],
-          patterns: [
-            { group: ['**/renderer/**'], message: 'The main process does not import the renderer.' },
           ],
         },
       ],
@@ -85,6 +135,10 @@ export default tseslint.config(
             message: 'The renderer talks only to window.talos: no Node or Electron imports.',
           })),
           patterns: [
+            {
+              group: ['electron/*'],
+              message: 'The renderer talks only to window.talos: no Electron imports.',
+            },
             { group: ['**/electron/**'], message: 'The renderer does not import main-process code.' },
           ],
         },

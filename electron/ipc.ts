@@ -37,14 +37,20 @@ export const APP_HOST = 'talos';
  * Only the main frame of our own window, showing our own UI from app://, may call (DESIGN.md "Electron
  * security"): not a sub-frame, not another window, not a page that navigated elsewhere.
  */
-export function isTrustedSender(event: SenderEvent, window: TrustedWindow): boolean {
+export function isTrustedSender(
+  event: SenderEvent,
+  window: TrustedWindow,
+  devServerOrigin?: string,
+): boolean {
   const frame = event.senderFrame;
   if (frame === null || event.sender !== window.webContents) return false;
   if (frame !== window.webContents.mainFrame || frame.parent !== null) return false;
   try {
-    // Not `origin`: WHATWG URL gives "null" for a scheme it does not know as special, whatever the host.
+    // Not `origin` for app://: WHATWG URL gives "null" for a scheme it does not know as special.
     const url = new URL(frame.url);
-    return url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST;
+    if (url.protocol === `${APP_SCHEME}:` && url.host === APP_HOST) return true;
+    // `npm start` serves the UI from electron-vite's dev server; a packaged app has no such origin.
+    return devServerOrigin !== undefined && url.origin === devServerOrigin;
   } catch {
     return false;
   }
@@ -99,6 +105,8 @@ export interface IpcOptions {
   window: TrustedWindow & BrowserWindow;
   dialog: DialogApi;
   pickedFiles: PickedFiles;
+  /** Development only: the origin electron-vite's dev server serves the UI from. */
+  devServerOrigin?: string;
 }
 
 type AnyClient = Record<string, (args: unknown, options?: CallOptions) => Promise<unknown>>;
@@ -124,7 +132,7 @@ export function createIpcCalls(options: IpcOptions) {
 
   return {
     async call(event: SenderEvent, area: AreaName, name: string, request: unknown): Promise<CallReply> {
-      if (!isTrustedSender(event, options.window)) {
+      if (!isTrustedSender(event, options.window, options.devServerOrigin)) {
         return refuse(new UsageError('this caller may not use the app', 'caller-refused'));
       }
       const parsed = callRequestSchema.safeParse(request);
@@ -159,7 +167,7 @@ export function createIpcCalls(options: IpcOptions) {
       }
     },
     cancel(event: SenderEvent, message: unknown): void {
-      if (!isTrustedSender(event, options.window)) return;
+      if (!isTrustedSender(event, options.window, options.devServerOrigin)) return;
       const parsed = cancelMessageSchema.safeParse(message);
       if (parsed.success) running.get(parsed.data.callId)?.abort();
     },

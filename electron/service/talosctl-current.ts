@@ -1,15 +1,17 @@
-import { existsSync } from 'node:fs';
 import { maxTalosconfigBytes } from '../../shared/talosconfig/limits.js';
 import { parseTalosconfig } from '../../shared/talosconfig/parse.js';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
-import { readFileLimited } from '../files/read-limited.js';
+import { readRegularFileOrMissing } from '../files/read-limited.js';
 import type { ServiceDeps } from './service-deps.js';
 
-/** The `context:` of talosctl's file: '' when there is no file, null when it cannot be read. */
+/**
+ * The `context:` of talosctl's file: '' when there is no file, null when it cannot be read (or is not a
+ * regular file: a FIFO there must never be opened, it would hang the reader).
+ */
 export async function readTalosctlContext(path: string): Promise<string | null> {
-  if (!existsSync(path)) return '';
   try {
-    return parseTalosconfig(await readFileLimited(path, maxTalosconfigBytes), path).context;
+    const bytes = await readRegularFileOrMissing(path, maxTalosconfigBytes);
+    return bytes === null ? '' : parseTalosconfig(bytes, path).context;
   } catch {
     return null;
   }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import type { Status } from '../../shared/contract/vault-contract.js';
 import type { vaultOperations } from '../../shared/contract/vault-contract.js';
 import { emptyVaultDocument, type VaultDocument } from '../../shared/vault/vault-document.js';
@@ -35,7 +36,12 @@ async function status(deps: ServiceDeps, { brief }: { brief: boolean }): Promise
     locked: false,
     contexts: 0,
     current: '',
-    talosconfig: { path: talosconfig.path, readOnly: talosconfig.readOnly, source: talosconfig.source },
+    talosconfig: {
+      path: talosconfig.path,
+      exists: existsSync(talosconfig.path),
+      readOnly: talosconfig.readOnly,
+      source: talosconfig.source,
+    },
     targetMode: null,
     backups: [],
     expiringSoon: [],

@@ -103,7 +103,8 @@ export const statusSchema = z.object({
   locked: z.boolean(),
   contexts: z.number(),
   current: z.string(),
-  talosconfig: z.object({ path: z.string(), readOnly: z.boolean(), source: z.string() }),
+  /** talosctl's file: where it is, whether it is there now, and why that path (flag, env, default). */
+  talosconfig: z.object({ path: z.string(), exists: z.boolean(), readOnly: z.boolean(), source: z.string() }),
   targetMode: z.enum(['active', 'all']).nullable(),
   backups: z.array(backupInfoSchema),
   expiringSoon: z.array(z.string()),

@@ -328,7 +328,7 @@ describe.each<KeyMode>(['passphrase', 'keychain'])('talcred with a %s vault', (m
       locked: false,
       contexts: 2,
       current: 'future-role',
-      talosconfig: { path: sandbox.talosconfig, readOnly: false, source: 'TALOSCONFIG' },
+      talosconfig: { path: sandbox.talosconfig, exists: true, readOnly: false, source: 'TALOSCONFIG' },
       targetMode: 'active',
       backups: ['vault.bak1', 'vault.bak2'].map((name) => ({
         name,

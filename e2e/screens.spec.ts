@@ -1,0 +1,110 @@
+import { mkdirSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { expect, test } from './harness/fixtures.js';
+import type { RealApp } from './harness/real-app.js';
+import { seriousViolations } from './support/axe.js';
+import { seedVault } from './support/real-vault.js';
+
+/*
+ * Every screen, reached through the real main side: axe finds no serious or critical violation, and a
+ * screenshot of it in light and dark goes to docs/screenshots/ (the README shows them).
+ */
+
+const screenshots = fileURLToPath(new URL('../docs/screenshots/', import.meta.url));
+mkdirSync(screenshots, { recursive: true });
+
+interface Screen {
+  name: string;
+  /** The main side's state for this screen. */
+  prepare: (app: RealApp) => Promise<void>;
+  /** What the user does on it before the picture. */
+  reach?: (page: Page) => Promise<void>;
+  ready: string;
+}
+
+const screens: Screen[] = [
+  { name: 'contexts', prepare: (app) => seedVault(app), ready: 'Contexts' },
+  {
+    name: 'contexts-search',
+    prepare: (app) => seedVault(app),
+    reach: async (page) => {
+      await page.getByRole('searchbox', { name: 'Search contexts' }).fill('admin');
+      await expect(page.getByRole('article')).toHaveCount(1);
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'contexts-switch-error',
+    prepare: async (app) => {
+      await seedVault(app);
+      // A file where talosctl's folder should be: the switch cannot write, and says why.
+      await writeFile(dirname(app.talosconfig), 'not a folder');
+    },
+    reach: async (page) => {
+      await page.getByRole('button', { name: 'Switch to reader@prod' }).click();
+      await page.getByRole('alert').waitFor();
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'contexts-empty',
+    prepare: async (app) => {
+      await app.services.vault.init({ keySource: 'keychain' });
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'unlock-keychain',
+    prepare: async (app) => {
+      await seedVault(app);
+      await app.services.vault.lockVault({});
+    },
+    ready: 'Unlock the vault',
+  },
+  {
+    name: 'unlock-wrong-passphrase',
+    prepare: async (app) => {
+      await seedVault(app, 'passphrase');
+      await app.services.vault.lockVault({});
+    },
+    reach: async (page) => {
+      await page.getByLabel('Passphrase').fill('not it');
+      await page.getByRole('button', { name: 'Unlock' }).click();
+      await page.getByRole('alert').waitFor();
+    },
+    ready: 'Unlock the vault',
+  },
+  { name: 'first-run', prepare: () => Promise.resolve(), ready: 'Set up Talos Credential Manager' },
+  {
+    name: 'error-vault-damaged',
+    prepare: async (app) => {
+      await seedVault(app);
+      const path = `${app.home}/vault`;
+      const bytes = await readFile(path);
+      bytes[bytes.length - 20] = (bytes[bytes.length - 20] ?? 0) ^ 0x80;
+      await writeFile(path, bytes);
+    },
+    ready: 'The vault file is damaged',
+  },
+];
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  for (const screen of screens) {
+    test(`${screen.name} (${colorScheme}): no serious accessibility violation; screenshot`, async ({
+      app,
+      page,
+    }) => {
+      await page.emulateMedia({ colorScheme });
+      await screen.prepare(app);
+      await app.open();
+      await page.getByRole('heading', { level: 1, name: screen.ready }).waitFor();
+      await screen.reach?.(page);
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${screenshots}${screen.name}-${colorScheme}.png` });
+      expect(app.pageErrors).toEqual([]);
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { queryKeys } from './api/query-keys.js';
+import { useContexts } from './hooks/use-contexts.js';
+import { useTalosEvents } from './hooks/use-talos-events.js';
+import { useVaultStatus } from './hooks/use-vault-status.js';
+import { chooseScreen } from './lib/choose-screen.js';
+import { ContextsPage } from './pages/ContextsPage.js';
+import { FirstRunPage } from './pages/FirstRunPage.js';
+import { UnlockPage } from './pages/UnlockPage.js';
+import { ErrorScreen } from './screens/ErrorScreen.js';
+
+export function App() {
+  useTalosEvents();
+  const client = useQueryClient();
+  const status = useVaultStatus();
+  const list = useContexts(status.data?.exists === true);
+  const choice = chooseScreen(status, list);
+  switch (choice.screen) {
+    case 'loading':
+      return (
+        <main className="screen centered-screen" aria-busy="true">
+          <p className="loading">Opening the vault…</p>
+        </main>
+      );
+    case 'first-run':
+      return <FirstRunPage talosconfigPath={choice.talosconfigPath} />;
+    case 'unlock':
+      return <UnlockPage keySource={choice.keySource} vaultPath={choice.vaultPath} />;
+    case 'contexts':
+      return <ContextsPage status={choice.status} items={choice.items} />;
+    case 'error':
+      return (
+        <ErrorScreen
+          error={choice.error}
+          onRetry={() => {
+            void client.invalidateQueries({ queryKey: queryKeys.all });
+          }}
+        />
+      );
+  }
+}

@@ -1,0 +1,63 @@
+import type { TalosError } from '../api/bridge-types.js';
+
+export interface ErrorWords {
+  title: string;
+  /** What happened and what to do, in the user's terms (no CLI flags: DESIGN.md "Errors"). */
+  detail: string;
+}
+
+/** Words for the codes the screens meet; any other code shows the service's own message. */
+const wordsByCode: Readonly<Record<string, ErrorWords>> = {
+  'wrong-passphrase': {
+    title: 'Wrong passphrase',
+    detail:
+      'That passphrase does not open this vault. Check the keyboard layout and Caps Lock, then try again.',
+  },
+  'keychain-locked': {
+    title: 'The keychain is locked',
+    detail: 'Unlock your system keychain (log in to it, or unlock the login keyring), then try again.',
+  },
+  'keychain-unavailable': {
+    title: 'No keychain answered',
+    detail: 'This system has no keychain the app can use. Protect the vault with a passphrase instead.',
+  },
+  'vault-locked': {
+    title: 'The vault is locked',
+    detail: 'Unlock the vault to see and switch contexts.',
+  },
+  'vault-missing': {
+    title: 'No vault yet',
+    detail: 'Create a vault to keep your talosconfig contexts encrypted.',
+  },
+  'vault-damaged': {
+    title: 'The vault file is damaged',
+    detail:
+      'The vault could not be read and has been set aside, not deleted. Restore the newest backup (`talcred restore`) to carry on.',
+  },
+  'file-write-failed': {
+    title: 'A file could not be written',
+    detail: '',
+  },
+  'file-read-failed': {
+    title: 'A file could not be read',
+    detail: '',
+  },
+  'file-not-regular': {
+    title: "talosctl's file is not a regular file",
+    detail: '',
+  },
+  'talosconfig-unreadable': {
+    title: "talosctl's file cannot be read",
+    detail: '',
+  },
+  'talosconfig-read-only': {
+    title: "talosctl's file is read-only",
+    detail: 'The file talosctl reads cannot be written here, so the current context cannot change.',
+  },
+};
+
+/** A code's own words; where they leave the detail to the service (which file, why), its message. */
+export function errorWords(error: Pick<TalosError, 'code' | 'message'>): ErrorWords {
+  const words = wordsByCode[error.code] ?? { title: 'Something went wrong', detail: '' };
+  return words.detail === '' ? { ...words, detail: error.message } : words;
+}

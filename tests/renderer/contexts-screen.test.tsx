@@ -1,0 +1,127 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { ContextsScreen, type ContextsScreenProps } from '../../renderer/src/screens/ContextsScreen.js';
+import { NOW, contextItem, status, talosError } from '../support/context-items.js';
+
+const items = [
+  contextItem('prod-admin', { cluster: 'prod', roles: ['os:admin'], endpoints: ['10.1.0.1', '10.1.0.2'] }),
+  contextItem('reader@prod', { cluster: 'prod', roles: ['os:reader'], current: true }),
+  contextItem('staging', { cluster: 'staging', roles: ['os:operator'], endpoints: ['192.168.5.10'] }),
+  contextItem('laptop', { cluster: null, roles: ['os:reader'] }),
+];
+
+function renderScreen(props: Partial<ContextsScreenProps> = {}) {
+  const onSwitch = vi.fn();
+  render(
+    <ContextsScreen
+      status={status({ current: 'reader@prod', contexts: items.length })}
+      items={items}
+      now={NOW}
+      switching={null}
+      switchError={null}
+      onSwitch={onSwitch}
+      onDismissError={() => {}}
+      onLock={() => {}}
+      {...props}
+    />,
+  );
+  return { onSwitch };
+}
+
+const headings = () => screen.getAllByRole('heading', { level: 2 }).map((heading) => heading.textContent);
+const contextNames = () =>
+  screen.queryAllByRole('heading', { level: 3 }).map((heading) => heading.textContent);
+
+describe('ContextsScreen', () => {
+  it('groups contexts by cluster, with contexts of no known cluster last', () => {
+    renderScreen();
+    expect(headings()).toEqual(['prod 2', 'staging 1', 'Other contexts 1']);
+    expect(contextNames()).toEqual(['prod-admin', 'reader@prod', 'staging', 'laptop']);
+  });
+
+  it('marks the current context and offers no switch to it', () => {
+    renderScreen();
+    const current = screen.getByRole('article', { name: 'reader@prod' });
+    expect(within(current).getByText('Current')).toBeInTheDocument();
+    expect(within(current).queryByRole('button')).toBeNull();
+    expect(screen.getByRole('button', { name: 'Switch to staging' })).toBeEnabled();
+  });
+
+  it('shows roles, endpoints and the time to expiry in words', () => {
+    renderScreen();
+    const admin = screen.getByRole('article', { name: 'prod-admin' });
+    expect(within(admin).getByRole('list', { name: 'Roles' })).toHaveTextContent('os:admin');
+    expect(within(admin).getByText('os:admin')).toHaveClass('badge-powerful');
+    expect(within(admin).getByText('10.1.0.1, 10.1.0.2')).toBeInTheDocument();
+    expect(within(admin).getByText('expires in 6 months')).toBeInTheDocument();
+  });
+
+  it('switches with one click', async () => {
+    const { onSwitch } = renderScreen();
+    await userEvent.click(screen.getByRole('button', { name: 'Switch to laptop' }));
+    expect(onSwitch).toHaveBeenCalledWith('laptop');
+  });
+
+  it('is reachable from the keyboard: Tab to a switch button, Enter switches', async () => {
+    const { onSwitch } = renderScreen();
+    const user = userEvent.setup();
+    await user.tab();
+    expect(screen.getByRole('searchbox', { name: 'Search contexts' })).toHaveFocus();
+    await user.tab(); // Lock
+    await user.tab();
+    expect(screen.getByRole('button', { name: 'Switch to prod-admin' })).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(onSwitch).toHaveBeenCalledWith('prod-admin');
+  });
+
+  it.each([
+    ['name', 'laptop', ['laptop']],
+    ['cluster', 'staging', ['staging']],
+    ['endpoint', '10.1.0.2', ['prod-admin']],
+    ['role', 'os:admin', ['prod-admin']],
+    ['several words', 'prod reader', ['reader@prod']],
+  ])('filters by %s', async (_what, query, expected) => {
+    renderScreen();
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search contexts' }), query);
+    expect(contextNames()).toEqual(expected);
+  });
+
+  it('filters by label', async () => {
+    const labelled = [contextItem('edge', { labels: { team: 'infra' } }), contextItem('other')];
+    renderScreen({ items: labelled });
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search contexts' }), 'team=infra');
+    expect(contextNames()).toEqual(['edge']);
+  });
+
+  it('says so when nothing matches, and when the vault is empty', async () => {
+    renderScreen();
+    await userEvent.type(screen.getByRole('searchbox', { name: 'Search contexts' }), 'nothing-like-this');
+    expect(screen.getByText('No context matches “nothing-like-this”.')).toBeInTheDocument();
+    expect(screen.getByText('0 contexts of 4 match')).toBeInTheDocument();
+  });
+
+  it('shows an empty vault as such', () => {
+    renderScreen({ items: [] });
+    expect(screen.getByText(/The vault holds no contexts yet/)).toBeInTheDocument();
+  });
+
+  it("shows talosctl's file, its mode and the current context in the status bar", () => {
+    renderScreen({
+      status: status({
+        current: 'reader@prod',
+        talosconfig: { path: '/x/config', exists: true, readOnly: true, source: 'env' },
+      }),
+    });
+    const bar = screen.getByRole('contentinfo');
+    expect(bar).toHaveTextContent('Current contextreader@prod');
+    expect(bar).toHaveTextContent('/x/config');
+    expect(bar).toHaveTextContent('read-only');
+    expect(bar).toHaveTextContent('only the current context');
+  });
+
+  it('shows a failed switch in words, keyed by its code', () => {
+    renderScreen({ switchError: talosError('talosconfig-read-only', 'EROFS') });
+    expect(screen.getByRole('alert')).toHaveTextContent("talosctl's file is read-only");
+  });
+});

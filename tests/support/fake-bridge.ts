@@ -1,0 +1,38 @@
+import { buildBridge, type TalosBridge } from '../../shared/contract/bridge.js';
+import type { EventName, EventPayload } from '../../shared/contract/events.js';
+import type { CallReply } from '../../shared/contract/ipc-protocol.js';
+import type { AreaName } from '../../shared/contract/registry.js';
+import { toWireError } from '../../shared/contract/wire-error.js';
+
+export type FakeHandler = (args: unknown) => unknown;
+
+/**
+ * A `window.talos` built by the real bridge code over plain handlers (`'vault.list': () => [...]`), for
+ * component tests: replies and failures take the same path as in the app. An operation without a
+ * handler fails as `internal`, so a test sees what it forgot.
+ */
+export function fakeBridge(handlers: Record<string, FakeHandler>) {
+  const listeners = new Set<(message: unknown) => void>();
+  const bridge: TalosBridge = buildBridge({
+    async call(area: AreaName, operation: string, args: unknown): Promise<CallReply> {
+      try {
+        const handler = handlers[`${area}.${operation}`];
+        if (handler === undefined) throw new Error(`no fake for ${area}.${operation}`);
+        return { ok: true, result: await handler(args) };
+      } catch (error) {
+        return { ok: false, error: toWireError(error) };
+      }
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  });
+  return {
+    bridge,
+    emit<Name extends EventName>(name: Name, payload: EventPayload<Name>): void {
+      for (const listener of listeners) listener({ name, payload });
+    },
+    listeners,
+  };
+}
