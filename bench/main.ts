@@ -1,6 +1,7 @@
 import { benchAsn1Mutations } from './asn1-bench.js';
 import { benchListColdStart } from './cli-bench.js';
 import { benchIssue } from './issue-bench.js';
+import { benchRenderer } from './renderer-bench.js';
 import { benchImport, benchPassphraseUnlock, benchVaultOpen } from './vault-bench.js';
 
 // One JSON line per figure (DESIGN.md "Performance targets"); exit 1 when a figure misses its target.
@@ -11,6 +12,7 @@ const figures = [
   benchListColdStart(),
   await benchIssue(),
   await benchAsn1Mutations(),
+  ...(await benchRenderer()),
 ];
 for (const result of figures) process.stdout.write(`${JSON.stringify(result)}\n`);
 process.exitCode = figures.every((result) => result.ok) ? 0 : 1;

@@ -20,7 +20,8 @@ function binding(name: string): (...args: unknown[]) => Promise<unknown> {
 }
 
 export const ipcRenderer = {
-  invoke: (channel: string, request: unknown) => binding('__talosInvoke')(channel, request),
+  invoke: async (channel: string, request: unknown) =>
+    JSON.parse((await binding('__talosInvoke')(channel, request)) as string) as unknown,
   send: (channel: string, message: unknown) => {
     void binding('__talosSend')(channel, message);
   },

@@ -1,8 +1,8 @@
 import { build } from 'esbuild';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from './repo-path.js';
 
-const preload = fileURLToPath(new URL('../../electron/preload.ts', import.meta.url));
-const shim = fileURLToPath(new URL('./electron-in-page.ts', import.meta.url));
+const preload = repoPath('electron', 'preload.ts');
+const shim = repoPath('e2e', 'harness', 'electron-in-page.ts');
 
 let bundled: Promise<string> | null = null;
 

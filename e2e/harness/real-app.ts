@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import type { BrowserWindow, IpcMain } from 'electron';
@@ -13,9 +12,10 @@ import { createPickedFiles } from '../../electron/service/file-access.js';
 import { createKeychainKeySource } from '../../electron/vault/keychain.js';
 import { createPassphraseKeySource } from '../../electron/vault/passphrase.js';
 import { preloadScript } from './preload-script.js';
+import { repoPath } from './repo-path.js';
 
 const run = promisify(execFile);
-const talcredBin = fileURLToPath(new URL('../../bin/talcred.js', import.meta.url));
+const talcredBin = repoPath('bin', 'talcred.js');
 
 /**
  * The app's main side for one browser test (DESIGN.md "One contract, three transports"): the REAL services
@@ -97,10 +97,12 @@ export async function startRealApp(page: Page): Promise<RealApp> {
   } as unknown as Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'off'>;
   const unregister = registerIpc(ipcMain, { services, window, dialog, pickedFiles });
 
-  await page.exposeBinding('__talosInvoke', (_source, channel: string, request: unknown) => {
+  // Replies cross as JSON text: Playwright's own serialisation of a large object tree (2,000 contexts) is
+  // far slower than Electron's structured clone, and would be measured instead of the app.
+  await page.exposeBinding('__talosInvoke', async (_source, channel: string, request: unknown) => {
     const handler = handlers.get(channel);
     if (handler === undefined) throw new Error(`no handler for ${channel}`);
-    return handler(fromOurWindow, request);
+    return JSON.stringify(await handler(fromOurWindow, request));
   });
   await page.exposeBinding('__talosSend', (_source, channel: string, message: unknown) => {
     listeners.get(channel)?.(fromOurWindow, message);

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { fileURLToPath } from 'node:url';
+import { repoPath } from './repo-path.js';
 import { APP_ORIGIN, contentSecurityPolicy, createAppRequestHandler } from '../../electron/security.js';
 
 /**
@@ -10,7 +10,7 @@ import { APP_ORIGIN, contentSecurityPolicy, createAppRequestHandler } from '../.
 export const HARNESS_ORIGIN = 'http://talos.test';
 export const HARNESS_ENTRY_URL = `${HARNESS_ORIGIN}/index.html`;
 
-const buildDir = fileURLToPath(new URL('../../out/renderer', import.meta.url));
+const buildDir = repoPath('out', 'renderer');
 
 export async function serveRenderer(page: Page): Promise<void> {
   const handler = createAppRequestHandler(buildDir, contentSecurityPolicy());

@@ -1,8 +1,7 @@
-import { fileURLToPath } from 'node:url';
 import type { RealApp } from '../harness/real-app.js';
+import { repoPath } from '../harness/repo-path.js';
 
-export const fixture = (name: string) =>
-  fileURLToPath(new URL(`../../tests/fixtures/talos/${name}`, import.meta.url));
+export const fixture = (name: string) => repoPath('tests', 'fixtures', 'talos', name);
 
 export const ADMIN_2021 = fixture('talosconfig-admin-2021.yaml');
 export const NOROLES_2021 = fixture('talosconfig-noroles-2021.yaml');

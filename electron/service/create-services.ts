@@ -4,6 +4,7 @@ import { locateTalosconfig } from '../talosconfig-file.js';
 import type { ResolvedTalosconfigPath } from '../talosconfig-path.js';
 import type { KeySources } from '../vault/key-source.js';
 import { openVaultStore } from '../vault/vault-store.js';
+import { createContextItemCache } from './context-item-cache.js';
 import { createEventHub } from './event-hub.js';
 import { createFileAccess, type PickedFiles } from './file-access.js';
 import { implement } from './implement.js';
@@ -96,6 +97,7 @@ export function createServices(options: ServicesOptions): ServiceSet {
     talosconfig,
     files: createFileAccess(options.pickedFiles ?? null, options.standardOutput ?? null),
     events,
+    contextItems: createContextItemCache(),
     now,
   };
   return {

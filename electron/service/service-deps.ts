@@ -1,5 +1,6 @@
 import type { ResolvedTalosconfigPath } from '../talosconfig-path.js';
 import type { VaultStore } from '../vault/vault-store.js';
+import type { ContextItemCache } from './context-item-cache.js';
 import type { EventHub } from './event-hub.js';
 import type { FileAccess } from './file-access.js';
 
@@ -12,5 +13,7 @@ export interface ServiceDeps {
   files: FileAccess;
   /** Where `sessionChanged` goes out (file changes are watched in create-services.ts). */
   events: EventHub;
+  /** What `list` and `status` show of each context, kept while it does not change. */
+  contextItems: ContextItemCache;
   now: () => Date;
 }

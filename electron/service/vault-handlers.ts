@@ -59,8 +59,7 @@ async function status(deps: ServiceDeps, { brief }: { brief: boolean }): Promise
     if (isVaultError(error, 'vault-locked')) return { ...base, keySource, locked: true };
     throw error;
   }
-  const now = deps.now();
-  const items = document.contexts.map((entry) => toContextItem(entry, document, now));
+  const items = deps.contextItems.itemsOf(document, deps.now());
   const named = (code: string) =>
     items.filter((item) => item.findings.some((f) => f.code === code)).map((item) => item.name);
   return {
@@ -132,9 +131,7 @@ export const vaultHandlers: Handlers<typeof vaultOperations> = {
   importContexts: (deps, args) => importContexts(deps, args),
 
   async list(deps) {
-    const document = await viewed(deps);
-    const now = deps.now();
-    return document.contexts.map((entry) => toContextItem(entry, document, now));
+    return deps.contextItems.itemsOf(await viewed(deps), deps.now());
   },
 
   async show(deps, { name }) {

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import type { ContextItem } from '../../shared/contract/vault-contract.js';
+import type { VaultDocument } from '../../shared/vault/vault-document.js';
+import { toContextItem } from './context-item.js';
+
+/**
+ * The app lists the vault on every change it hears of, and each context's diagnosis parses and checks its
+ * certificates and key (most of a millisecond). A context whose content, current flag, cluster and
+ * warning window are unchanged keeps its item for the minute: findings move with the clock no faster
+ * than that. Keyed by content, not by object, so a re-read after an unrelated write still hits; only the
+ * contexts of the latest listing are kept.
+ */
+export interface ContextItemCache {
+  itemsOf(document: VaultDocument, now: Date): ContextItem[];
+}
+
+export function createContextItemCache(): ContextItemCache {
+  let kept = new Map<string, ContextItem>();
+  return {
+    itemsOf(document, now) {
+      const shared = JSON.stringify([
+        Math.floor(now.getTime() / 60_000),
+        document.settings.expiryWarningDays,
+        document.cas.map((ca) => [ca.name, ca.fingerprintSha256]),
+      ]);
+      const next = new Map<string, ContextItem>();
+      const items = document.contexts.map((entry) => {
+        const key = createHash('sha256')
+          .update(shared)
+          .update(JSON.stringify([entry, entry.context.name === document.current]))
+          .digest('base64');
+        const item = kept.get(key) ?? next.get(key) ?? toContextItem(entry, document, now);
+        next.set(key, item);
+        return item;
+      });
+      kept = next;
+      return items;
+    },
+  };
+}
