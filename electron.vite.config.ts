@@ -34,7 +34,7 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: {
+      rolldownOptions: {
         input: { main: resolve(root, 'electron/main.ts') },
         output: { format: 'es', entryFileNames: '[name].js' },
       },
@@ -47,7 +47,7 @@ export default defineConfig({
         // A sandboxed preload can require only `electron` and a few built-ins, so everything else it uses
         // (zod, the registry) is bundled into the one file.
         externalizeDeps: false,
-        rollupOptions: {
+        rolldownOptions: {
           input: { preload: preloadEntry },
           external: ['electron'],
           // A sandboxed renderer cannot load an ESM preload; the package is "type": "module", hence `.cjs`.
@@ -64,7 +64,7 @@ export default defineConfig({
       emptyOutDir: true,
       // electron-vite leaves output unminified; the renderer has a size budget (DESIGN.md: gzip <= 200 KB).
       minify: true,
-      rollupOptions: { input: resolve(root, 'renderer/index.html') },
+      rolldownOptions: { input: resolve(root, 'renderer/index.html') },
     },
   },
 });

@@ -42,6 +42,7 @@ export async function signCsr(input: SignCsrInput): Promise<SignedCsr> {
       `${source}: asks for ${request.roles.join(', ') || 'no roles'}; it cannot be granted ${notRequested.join(', ')} — ask for a new request`,
     );
   }
+  const identity = input.identity ?? request.commonName;
   const issued = await issueClientCertificate({
     caCertPem: input.caCertPem,
     caKeyPem: input.caKeyPem,
@@ -49,9 +50,7 @@ export async function signCsr(input: SignCsrInput): Promise<SignedCsr> {
     ttlSeconds: input.ttlSeconds,
     now: input.now,
     publicKey: request.publicKey,
-    ...((input.identity ?? request.commonName) === undefined
-      ? {}
-      : { identity: input.identity ?? request.commonName }),
+    ...(identity === undefined ? {} : { identity }),
   });
   const notes: string[] = [];
   const caKeyType = keyTypeName(new X509Certificate(input.caCertPem).publicKey);

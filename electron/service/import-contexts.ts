@@ -1,17 +1,13 @@
-import type { ImportResult } from '../../shared/contract/vault-contract.js';
+import type { ArgsOf } from '../../shared/contract/operation.js';
+import type { ImportResult, vaultOperations } from '../../shared/contract/vault-contract.js';
 import { checkReceivedAddresses } from '../../shared/talosconfig/received-addresses.js';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
-import { loadSources, type ImportSourceArgs, type LoadedSource } from './load-sources.js';
+import { loadSources, type LoadedSource } from './load-sources.js';
 import type { ServiceDeps } from './service-deps.js';
 import { syncTalosconfig } from './switch-context.js';
 import { mergeIntoVault } from './vault-merge.js';
 
-export interface ImportArgs {
-  sources: readonly ImportSourceArgs[];
-  dedupe: boolean;
-  onConflict: 'rename' | 'replace';
-  dryRun: boolean;
-}
+export type ImportArgs = ArgsOf<typeof vaultOperations.importContexts>;
 
 function mergeAll(
   document: VaultDocument,

@@ -6,7 +6,11 @@ import { syncTalosconfig } from './switch-context.js';
  * Changes the vault settings (the schema checks them: default TTL <= maximum, sane ranges). A new target
  * mode takes effect at once: talosctl's file is rewritten to hold one context or all of them.
  */
-export async function changeSettings(deps: ServiceDeps, set: Partial<VaultSettings>): Promise<VaultSettings> {
+/** Only the fields given change; an absent (or undefined) field stays as it is. */
+export async function changeSettings(
+  deps: ServiceDeps,
+  set: { [Field in keyof VaultSettings]?: VaultSettings[Field] | undefined },
+): Promise<VaultSettings> {
   const before = await deps.store.read();
   const given = Object.fromEntries(
     Object.entries(set as Record<string, unknown>).filter(([, value]) => value !== undefined),

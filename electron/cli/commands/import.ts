@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { ImportSource } from '../../../shared/contract/vault-contract.js';
 
-type ImportArgs = Parameters<ServiceSet['vault']['importContexts']>[0] & { sources: ImportSource[] };
 import { UsageError } from '../../../shared/user-error.js';
 import { pathRef } from '../../../shared/contract/file-ref.js';
 import type { ServiceSet } from '../../service/create-services.js';
@@ -31,6 +30,9 @@ renamed NAME-1, NAME-2, ...; nothing is lost. Importing stores; it does not swit
   --json      {"added", "renamed", "replaced", "skipped", "current", "written"}
 
 After importing, you may delete the plaintext copies: the vault holds everything.`;
+
+/** What the command builds: the operation's arguments, its sources filled in as passphrases are asked. */
+type ImportArgs = Parameters<ServiceSet['vault']['importContexts']>[0] & { sources: ImportSource[] };
 
 /** The passphrase of an age file: $TALCRED_EXPORT_PASSPHRASE, else asked on the terminal. */
 async function agePassphrase(io: CliIo, file: string): Promise<string> {

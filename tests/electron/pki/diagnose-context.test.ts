@@ -18,7 +18,11 @@ const day = 86_400_000;
 const inDays = (days: number): Date => new Date(now.getTime() + days * day);
 
 function diagnose(context: TalosContext, expiryWarningDays?: number) {
-  return diagnoseContext(context, { now, current: false, expiryWarningDays });
+  return diagnoseContext(context, {
+    now,
+    current: false,
+    ...(expiryWarningDays === undefined ? {} : { expiryWarningDays }),
+  });
 }
 
 function codes(context: TalosContext): FindingCode[] {
