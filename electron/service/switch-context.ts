@@ -1,7 +1,7 @@
 import type { SwitchResult } from '../../shared/contract/vault-contract.js';
 import { parseTalosconfig } from '../../shared/talosconfig/parse.js';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
-import { writeFileAtomic } from '../files/atomic-write.js';
+import { prepareAtomicWrite, type PreparedWrite } from '../files/atomic-write.js';
 import { readRegularFileOrMissing } from '../files/read-limited.js';
 import { maxTalosconfigBytes } from '../../shared/talosconfig/limits.js';
 import { withFileLock } from '../vault/lock.js';
@@ -37,34 +37,57 @@ export async function syncTalosconfig(
   return withFileLock(join(deps.store.dir, 'talosconfig.lock'), async () => {
     const file = await readTarget(target.path);
     const foreign: SwitchResult['foreign'] = { imported: [], backupPath: null };
-    let rendered = '';
-    const document = await deps.store.update(async (current) => {
-      let next = change(followFileCurrent(current, file));
-      const strangers = file ? foreignContexts(file, current) : [];
-      if (file && strangers.length > 0) {
-        if (next.settings.foreignContexts === 'backup') {
-          foreign.backupPath = await backUpTalosconfig(target.path, file.text, deps.now());
-        } else {
-          const merged = mergeIntoVault(
-            next,
-            { context: '', contexts: strangers, extra: [] },
-            { dedupe: true, onConflict: 'rename', source: target.path, now: deps.now() },
-          );
-          next = merged.document;
-          foreign.imported = merged.plan.steps
-            .filter((step) => step.action !== 'skip')
-            .map((step) => ({ from: step.from, to: step.to }));
+    // The file's new bytes are written beside it (and fsynced) before the vault commits, and renamed into
+    // place after: a full or read-only disk fails while nothing has changed, so a switch that reports a
+    // failure has changed neither the vault nor the file.
+    let prepared: PreparedWrite | null = null;
+    const before = await deps.store.read();
+    const document = await deps.store
+      .update(async (current) => {
+        let next = change(followFileCurrent(current, file));
+        const strangers = file ? foreignContexts(file, current) : [];
+        if (file && strangers.length > 0) {
+          if (next.settings.foreignContexts === 'backup') {
+            foreign.backupPath = await backUpTalosconfig(target.path, file.text, deps.now());
+          } else {
+            const merged = mergeIntoVault(
+              next,
+              { context: '', contexts: strangers, extra: [] },
+              { dedupe: true, onConflict: 'rename', source: target.path, now: deps.now() },
+            );
+            next = merged.document;
+            foreign.imported = merged.plan.steps
+              .filter((step) => step.action !== 'skip')
+              .map((step) => ({ from: step.from, to: step.to }));
+          }
         }
-      }
-      rendered = renderTalosconfig(next);
-      return { ...next, talosconfigWritten: { path: target.path, sha256: sha256Hex(rendered) } };
-    });
+        const rendered = renderTalosconfig(next);
+        try {
+          await mkdir(dirname(target.path), { recursive: true, mode: 0o700 });
+        } catch (error) {
+          throw describeFileError(dirname(target.path), error, 'write');
+        }
+        await prepared?.discard(); // an update retried under the lock prepares again
+        prepared = await prepareAtomicWrite(target.path, rendered, { mode: 0o600 });
+        return { ...next, talosconfigWritten: { path: target.path, sha256: sha256Hex(rendered) } };
+      })
+      .catch(async (error: unknown) => {
+        await prepared?.discard();
+        throw error;
+      });
     try {
-      await mkdir(dirname(target.path), { recursive: true, mode: 0o700 });
+      await (prepared as PreparedWrite | null)?.commit();
     } catch (error) {
-      throw describeFileError(dirname(target.path), error, 'write');
+      // The rename itself failed (it rarely can once the bytes are down): put back what the vault said.
+      await deps.store
+        .update((current) => ({
+          ...current,
+          current: before.current,
+          talosconfigWritten: before.talosconfigWritten,
+        }))
+        .catch(() => undefined);
+      throw error;
     }
-    await writeFileAtomic(target.path, rendered, { mode: 0o600 });
     return { current: document.current, path: target.path, mode: document.settings.targetMode, foreign };
   });
 }
@@ -106,7 +129,8 @@ interface TalosconfigOnDisk {
 
 async function readTarget(path: string): Promise<TalosconfigOnDisk | null> {
   const bytes = await readRegularFileOrMissing(path, maxTalosconfigBytes);
-  if (bytes === null) return null;
+  // An empty file holds no context: nothing to keep, so it is written like a missing one.
+  if (bytes === null || bytes.length === 0) return null;
   try {
     // Bytes, not a decoded string: invalid UTF-8 decoded would read as U+FFFD, and the backup or the import
     // of its contexts would then not be what the file held.

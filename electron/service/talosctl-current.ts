@@ -11,7 +11,7 @@ import type { ServiceDeps } from './service-deps.js';
 export async function readTalosctlContext(path: string): Promise<string | null> {
   try {
     const bytes = await readRegularFileOrMissing(path, maxTalosconfigBytes);
-    return bytes === null ? '' : parseTalosconfig(bytes, path).context;
+    return bytes === null || bytes.length === 0 ? '' : parseTalosconfig(bytes, path).context;
   } catch {
     return null;
   }
