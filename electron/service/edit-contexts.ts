@@ -6,6 +6,7 @@ import type { ServiceDeps } from './service-deps.js';
 import { syncTalosconfig } from './switch-context.js';
 import { requireContext } from './vault-lookup.js';
 import { quoteName } from '../../shared/quote-name.js';
+import { viewedByTalosctl } from './talosctl-current.js';
 
 type Change = (document: VaultDocument) => VaultDocument;
 
@@ -14,7 +15,7 @@ type Change = (document: VaultDocument) => VaultDocument;
  * (the current context, or any context in `all` mode), so talosctl never runs on a stale credential.
  */
 async function commit(deps: ServiceDeps, touches: readonly string[], change: Change): Promise<VaultDocument> {
-  const before = await deps.store.read();
+  const before = await viewedByTalosctl(deps);
   const fileHoldsIt =
     before.current !== '' && (before.settings.targetMode === 'all' || touches.includes(before.current));
   if (fileHoldsIt) await syncTalosconfig(deps, change);

@@ -6,6 +6,7 @@ import { loadSources, type LoadedSource } from './load-sources.js';
 import type { ServiceDeps } from './service-deps.js';
 import { syncTalosconfig } from './switch-context.js';
 import { mergeIntoVault } from './vault-merge.js';
+import { viewedByTalosctl } from './talosctl-current.js';
 
 export type ImportArgs = ArgsOf<typeof vaultOperations.importContexts>;
 
@@ -52,7 +53,7 @@ export async function importContexts(deps: ServiceDeps, args: ImportArgs): Promi
     result = merged.result;
     return merged.document;
   };
-  const before = await deps.store.read();
+  const before = await viewedByTalosctl(deps);
   const replacesCurrent =
     args.onConflict === 'replace' &&
     sources.some((s) => s.config.contexts.some((c) => c.name === before.current));

@@ -1,6 +1,7 @@
 import type { VaultSettings } from '../../shared/vault/vault-document.js';
 import type { ServiceDeps } from './service-deps.js';
 import { syncTalosconfig } from './switch-context.js';
+import { viewedByTalosctl } from './talosctl-current.js';
 
 /**
  * Changes the vault settings (the schema checks them: default TTL <= maximum, sane ranges). A new target
@@ -11,7 +12,7 @@ export async function changeSettings(
   deps: ServiceDeps,
   set: { [Field in keyof VaultSettings]?: VaultSettings[Field] | undefined },
 ): Promise<VaultSettings> {
-  const before = await deps.store.read();
+  const before = await viewedByTalosctl(deps);
   const given = Object.fromEntries(
     Object.entries(set as Record<string, unknown>).filter(([, value]) => value !== undefined),
   );

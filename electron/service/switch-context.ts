@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { describeFileError, FileError } from '../files/file-error.js';
 import type { ServiceDeps } from './service-deps.js';
 import { backUpTalosconfig, foreignContexts, renderTalosconfig, sha256Hex } from './talosconfig-sync.js';
+import { writeTalosconfigRecord } from './talosconfig-record.js';
 import { mergeIntoVault } from './vault-merge.js';
 import { requireContext } from './vault-lookup.js';
 
@@ -77,6 +78,8 @@ export async function syncTalosconfig(
       });
     try {
       await (prepared as PreparedWrite | null)?.commit();
+      const written = document.talosconfigWritten;
+      if (written !== null) await writeTalosconfigRecord(deps.store.dir, written);
     } catch (error) {
       // The rename itself failed (it rarely can once the bytes are down): put back what the vault said.
       await deps.store
@@ -99,7 +102,9 @@ export async function syncTalosconfig(
  */
 function followFileCurrent(document: VaultDocument, file: TalosconfigOnDisk | null): VaultDocument {
   const named = file?.config.context ?? '';
-  if (named === '' || named === document.current) return document;
+  if (named === document.current) return document;
+  // No file, or one naming no context (emptied by a lock that had no key): nothing is current.
+  if (named === '') return { ...document, current: '' };
   return document.contexts.some((entry) => entry.context.name === named)
     ? { ...document, current: named }
     : document;

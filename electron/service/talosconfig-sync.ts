@@ -46,7 +46,7 @@ export function foreignContexts(
  * `config.bak-20261124T101500Z` beside the file, where talosctl users look. Created exclusively with mode
  * 0600: it holds credentials, and an earlier backup is never overwritten.
  */
-export async function backUpTalosconfig(path: string, text: string, now: Date): Promise<string> {
+export async function backUpTalosconfig(path: string, text: string | Uint8Array, now: Date): Promise<string> {
   const stamp = now
     .toISOString()
     .replace(/[-:]/g, '')

@@ -25,3 +25,13 @@ export async function readTalosctlContext(path: string): Promise<string | null> 
 export async function talosctlCurrent(deps: ServiceDeps, document: VaultDocument): Promise<string> {
   return (await readTalosctlContext(deps.talosconfig().path)) ?? document.current;
 }
+
+/**
+ * The vault as talosctl sees it: its current context is the file's. Decisions about whether a change must
+ * rewrite talosctl's file are made on this, so a file emptied by a keyless lock is never filled again by
+ * an edit that trusted the vault's older record.
+ */
+export async function viewedByTalosctl(deps: ServiceDeps): Promise<VaultDocument> {
+  const document = await deps.store.read();
+  return { ...document, current: await talosctlCurrent(deps, document) };
+}

@@ -12,17 +12,12 @@ import type { Handlers } from './implement.js';
 import { importContexts } from './import-contexts.js';
 import { loadSources } from './load-sources.js';
 import type { ServiceDeps } from './service-deps.js';
+import { clearTalosconfig } from './clear-talosconfig.js';
 import { changeSettings } from './settings.js';
 import { switchContext } from './switch-context.js';
-import { talosctlCurrent } from './talosctl-current.js';
+import { viewedByTalosctl as viewed } from './talosctl-current.js';
 import { talosconfigWarnings } from './talosconfig-warnings.js';
 import { requireContext } from './vault-lookup.js';
-
-/** The document as the user sees it: what is current is what talosctl's file says. */
-async function viewed(deps: ServiceDeps): Promise<VaultDocument> {
-  const document = await deps.store.read();
-  return { ...document, current: await talosctlCurrent(deps, document) };
-}
 
 async function status(deps: ServiceDeps, { brief }: { brief: boolean }): Promise<Status> {
   const { store } = deps;
@@ -156,11 +151,8 @@ export const vaultHandlers: Handlers<typeof vaultOperations> = {
     return exportContexts(deps, names, path, overwrite);
   },
 
-  async clearTalosconfig(deps) {
-    // The vault is always encrypted at rest; what can be ended is the plaintext copy talosctl reads.
-    const result = await switchContext(deps, null);
-    return { path: result.path, cleared: true };
-  },
+  // The vault is always encrypted at rest; what can be ended is the plaintext copy talosctl reads.
+  clearTalosconfig: (deps) => clearTalosconfig(deps),
 
   async listBackups(deps) {
     return (await deps.store.listBackups()).map((backup) => ({

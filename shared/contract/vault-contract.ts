@@ -223,10 +223,13 @@ export const vaultOperations = {
     result: z.object({ path: z.string(), contexts: z.array(z.string()) }),
     errors: [...writesVault, ...writesFile, 'context-not-found'],
   }),
-  /** Empties talosctl's file, so no credential is left in plaintext (`talcred lock`). */
+  /**
+   * Empties talosctl's file, so no credential is left in plaintext (`talcred lock`); needs no key. A file
+   * holding anything but what was last written there is kept aside first (`backupPath`).
+   */
   clearTalosconfig: operation({
     args: z.object({}),
-    result: z.object({ path: z.string(), cleared: z.boolean() }),
+    result: z.object({ path: z.string(), cleared: z.boolean(), backupPath: z.string().nullable() }),
     errors: [...writesTalosconfig],
   }),
   listBackups: operation({

@@ -4,6 +4,7 @@ import type { VaultDocument } from '../../../shared/vault/vault-document.js';
 import { prepareAtomicWrite, type PreparedWrite } from '../../files/atomic-write.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { syncTalosconfig } from '../switch-context.js';
+import { viewedByTalosctl } from '../talosctl-current.js';
 
 /** Refuses to replace a file the user did not say may be replaced (a save dialog asks; the CLI's `--force`). */
 export function refuseOverwrite(path: string, overwrite: boolean): void {
@@ -25,7 +26,7 @@ export async function writeWithVaultChange(
   const prepared: PreparedWrite | null =
     output === null ? null : await prepareAtomicWrite(output.path, output.bytes, { mode: 0o600 });
   try {
-    const before = await deps.store.read();
+    const before = await viewedByTalosctl(deps);
     // In `all` mode talosctl's file mirrors every vault context, so a new one must reach it too.
     if (addsContext && before.current !== '' && before.settings.targetMode === 'all') {
       await syncTalosconfig(deps, change);

@@ -182,7 +182,6 @@ describe('files talcred must not write', () => {
     for (const attempt of [
       () => service.use({ name: 'dev' }),
       () => service.use({ name: null }),
-      () => service.clearTalosconfig({}),
       () => service.setEndpoints({ name: 'prod', endpoints: ['10.1.1.1'] }),
     ]) {
       const error = await rejection(attempt());
@@ -192,6 +191,12 @@ describe('files talcred must not write', () => {
     expect(await readFile(talosconfig, 'utf8')).toBe(garbage);
     expect(await readVault()).toEqual(before);
     expect((await readdir(dirname(talosconfig))).sort()).toEqual(['config']);
+
+    // Locking must still take the credential off the disk: the file is kept aside, byte for byte, first.
+    const locked = await service.clearTalosconfig({});
+    expect(locked.backupPath).not.toBeNull();
+    expect(await readFile(locked.backupPath ?? '', 'utf8')).toBe(garbage);
+    expect(await readFile(talosconfig, 'utf8')).toBe('context: ""\ncontexts: {}\n');
   });
 
   it('refuses the read-only pod secret path', async () => {
