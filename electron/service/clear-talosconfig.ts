@@ -4,10 +4,11 @@ import { emptyConfig } from '../../shared/talosconfig/model.js';
 import { maxTalosconfigBytes } from '../../shared/talosconfig/limits.js';
 import { serializeTalosconfig } from '../../shared/talosconfig/serialize.js';
 import { writeFileAtomic } from '../files/atomic-write.js';
-import { describeFileError, FileError } from '../files/file-error.js';
+import { describeFileError } from '../files/file-error.js';
 import { readRegularFileOrMissing } from '../files/read-limited.js';
 import { withFileLock } from '../vault/lock.js';
 import type { ServiceDeps } from './service-deps.js';
+import { writableTalosconfig } from './switch-context.js';
 import { backUpTalosconfig } from './talosconfig-sync.js';
 import { readTalosconfigRecord, sha256OfBytes, writeTalosconfigRecord } from './talosconfig-record.js';
 
@@ -20,13 +21,7 @@ import { readTalosconfigRecord, sha256OfBytes, writeTalosconfigRecord } from './
 export async function clearTalosconfig(
   deps: ServiceDeps,
 ): Promise<{ path: string; cleared: boolean; backupPath: string | null }> {
-  const target = deps.talosconfig();
-  if (target.readOnly) {
-    throw new FileError(
-      'talosconfig-read-only',
-      `${target.path} is read-only (mounted by Kubernetes); choose another talosconfig file`,
-    );
-  }
+  const target = writableTalosconfig(deps);
   // Says "no vault yet" where there is none, from the plaintext header: no key is asked for.
   await deps.store.keySourceKind();
   const dir = deps.store.dir;

@@ -8,6 +8,7 @@ import { withFileLock } from '../vault/lock.js';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describeFileError, FileError } from '../files/file-error.js';
+import type { ResolvedTalosconfigPath } from '../talosconfig-path.js';
 import type { ServiceDeps } from './service-deps.js';
 import { backUpTalosconfig, foreignContexts, renderTalosconfig, sha256Hex } from './talosconfig-sync.js';
 import { writeTalosconfigRecord } from './talosconfig-record.js';
@@ -20,10 +21,8 @@ import { requireContext } from './vault-lookup.js';
  * (or the file is backed up) and the vault is committed BEFORE the file is overwritten. A second lock,
  * held around both writes, keeps two switches from leaving the file and the vault disagreeing.
  */
-export async function syncTalosconfig(
-  deps: ServiceDeps,
-  change: (document: VaultDocument) => VaultDocument,
-): Promise<SwitchResult> {
+/** talosctl's file, where talcred may write it (never the pod secret Kubernetes mounts read-only). */
+export function writableTalosconfig(deps: ServiceDeps): ResolvedTalosconfigPath {
   const target = deps.talosconfig();
   if (target.readOnly) {
     throw new FileError(
@@ -31,6 +30,14 @@ export async function syncTalosconfig(
       `${target.path} is read-only (mounted by Kubernetes); choose another talosconfig file`,
     );
   }
+  return target;
+}
+
+export async function syncTalosconfig(
+  deps: ServiceDeps,
+  change: (document: VaultDocument) => VaultDocument,
+): Promise<SwitchResult> {
+  const target = writableTalosconfig(deps);
   // Open the vault before taking the lock, which lives in the vault's folder: a missing vault or an
   // unavailable key is then reported as such (not as a lock file that cannot be made), and a passphrase
   // prompt does not hold other writers up.
