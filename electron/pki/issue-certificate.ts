@@ -39,6 +39,8 @@ export interface IssuedCertificate {
   notBefore: string;
   notAfter: string;
   keyType: string;
+  /** NotAfter was brought forward to the CA's own: the lifetime asked for would have outlived it. */
+  cappedAtCaExpiry: boolean;
 }
 
 interface IssuingCa {
@@ -46,7 +48,12 @@ interface IssuingCa {
   subjectKeyId: Buffer | undefined;
   key: KeyObject;
   family: KeyFamily;
+  /** Unix seconds. */
+  notAfterSeconds: number;
 }
+
+/** A certificate valid for less than this, because its CA expires first, is refused, not issued. */
+const MIN_LIFETIME_SECONDS = 60;
 
 function readIssuingCa(caCertPem: string, caKeyPem: string, now: Date): IssuingCa {
   let certificate: X509Certificate;
@@ -80,6 +87,7 @@ function readIssuingCa(caCertPem: string, caKeyPem: string, now: Date): IssuingC
     subjectKeyId: fields.subjectKeyId,
     key,
     family: keyFamily(key, 'CA key'),
+    notAfterSeconds: Math.floor(Date.parse(certificate.validTo) / 1000),
   };
 }
 
@@ -123,7 +131,17 @@ export async function issueClientCertificate(input: IssueClientCertificateInput)
   // X.509 times have whole seconds; truncate so the reported dates equal the certificate's.
   const nowSeconds = Math.floor(input.now.getTime() / 1000);
   const notBefore = new Date((nowSeconds - CLOCK_SKEW_SECONDS) * 1000);
-  const notAfter = new Date((nowSeconds + input.ttlSeconds) * 1000);
+  // A certificate stops working when its CA expires, whatever it says; one that claims more would make the
+  // revocation horizon lie. So NotAfter never passes the CA's, and the caller is told.
+  const askedEnd = nowSeconds + input.ttlSeconds;
+  const endSeconds = Math.min(askedEnd, ca.notAfterSeconds);
+  if (endSeconds - nowSeconds < MIN_LIFETIME_SECONDS) {
+    throw new PkiError(
+      'ca-expires-too-soon',
+      `CA certificate: expires ${isoSeconds(new Date(ca.notAfterSeconds * 1000))}, so what it signs now would be valid for under a minute; rotate the OS CA`,
+    );
+  }
+  const notAfter = new Date(endSeconds * 1000);
   const identity = input.identity?.trim();
   const serial = randomSerial();
 
@@ -147,5 +165,6 @@ export async function issueClientCertificate(input: IssueClientCertificateInput)
     notBefore: isoSeconds(notBefore),
     notAfter: isoSeconds(notAfter),
     keyType: keyTypeName(publicKey),
+    cappedAtCaExpiry: endSeconds < askedEnd,
   };
 }

@@ -15,6 +15,7 @@ export type PkiErrorCode =
   | 'ca-missing'
   | 'ca-key-missing'
   | 'ca-expired'
+  | 'ca-expires-too-soon'
   | 'ca-not-yet-valid'
   | 'ca-already-stored'
   | 'ca-not-stored'

@@ -31,6 +31,11 @@ export interface SignedCsr extends IssuedCertificate {
  * may differ from the CA's — Talos verifies the chain whatever the leaf key type is (`talosctl gen crt
  * --csr` signs any key too) — so that is allowed and reported in `notes`.
  */
+/** What a caller is told when a certificate's lifetime was cut to its CA's. */
+export function capNote(notAfter: string): string {
+  return `valid only until ${notAfter}, when the CA itself expires: a shorter lifetime than asked for`;
+}
+
 export async function signCsr(input: SignCsrInput): Promise<SignedCsr> {
   const source = input.source ?? 'certificate request';
   const request = readCsr(input.csrPem, source);
@@ -61,5 +66,6 @@ export async function signCsr(input: SignCsrInput): Promise<SignedCsr> {
   }
   const dropped = request.roles.filter((role) => !granted.includes(role));
   if (dropped.length > 0) notes.push(`roles asked for but not granted: ${dropped.join(', ')}`);
+  if (issued.cappedAtCaExpiry) notes.push(capNote(issued.notAfter));
   return { ...issued, roles: granted, notes };
 }

@@ -120,6 +120,7 @@ export const errorCatalog = {
   'ca-missing': 'fix-file',
   'ca-key-missing': 'fix-file',
   'ca-expired': null,
+  'ca-expires-too-soon': null,
   'ca-not-yet-valid': null,
   'ca-already-stored': null,
   'invalid-ca-source': 'fix-file',

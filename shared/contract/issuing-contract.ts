@@ -81,6 +81,8 @@ export const issueResultSchema = issuedSummarySchema.extend({
   storedAs: z.string().nullable(),
   path: z.string().nullable(),
   encrypted: z.boolean(),
+  /** What the user should know about what was issued (a lifetime cut to the CA's). */
+  notes: z.array(z.string()),
 });
 export type IssueResult = z.infer<typeof issueResultSchema>;
 
@@ -175,6 +177,7 @@ const pkiReadErrors = [
 ] as const satisfies readonly ErrorCode[];
 
 const policyErrors = [
+  'ca-expires-too-soon',
   'no-roles',
   'unknown-role',
   'admin-needs-confirmation',

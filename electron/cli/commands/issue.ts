@@ -132,6 +132,7 @@ export const issueCommand: CliCommand = {
       if (!result.encrypted)
         writeLine(io.stderr, `warning: ${result.path} holds a private key in plaintext; hand it over safely`);
     }
+    for (const note of result.notes) writeLine(io.stderr, `note: ${note}`);
     if (result.storedAs !== null) {
       writeLine(io.stdout, `stored in the vault as ${quoteName(result.storedAs)}`);
       if (result.storedAs !== result.context)

@@ -2,6 +2,7 @@ import type { IssueResult, IssuingArgs } from '../../../shared/contract/issuing-
 import { UsageError } from '../../../shared/user-error.js';
 import type { VaultContext } from '../../../shared/vault/vault-document.js';
 import { issueClientCertificate } from '../../pki/issue-certificate.js';
+import { capNote } from '../../pki/sign-csr.js';
 import { encryptForRecipients } from '../../share/age-file.js';
 import { checkRecipient } from '../../share/age-keys.js';
 import type { ServiceDeps } from '../service-deps.js';
@@ -108,5 +109,6 @@ export async function issueTalosconfig(deps: ServiceDeps, args: IssuingArgs<'iss
     storedAs,
     path: output?.path ?? null,
     encrypted: recipients.length > 0,
+    notes: issued.cappedAtCaExpiry ? [capNote(issued.notAfter)] : [],
   };
 }
