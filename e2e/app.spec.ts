@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { contentSecurityPolicy } from '../electron/security.js';
 import { operationNames } from '../shared/contract/registry.js';
@@ -176,7 +176,7 @@ test('a locked passphrase vault asks, says a wrong passphrase in words, and open
   await expect(app.services.vault.list({})).rejects.toMatchObject({ code: 'vault-locked' });
 });
 
-test('a damaged vault is said in words, and nothing is written over it', async ({ app, page }) => {
+test('a damaged vault is said in words, and one click puts the newest backup back', async ({ app, page }) => {
   await seedVault(app);
   const vaultFile = `${app.home}/vault`;
   const bytes = await readFile(vaultFile);
@@ -185,6 +185,12 @@ test('a damaged vault is said in words, and nothing is written over it', async (
   await app.open();
   await expect(page.getByRole('heading', { name: 'The vault file is damaged' })).toBeVisible();
   expect(await readFile(vaultFile)).toEqual(bytes);
+  await page.getByRole('button', { name: 'Restore the newest backup' }).click();
+  // The newest backup is the vault before the last import: everything issued is back.
+  await expect(page.getByRole('article', { name: 'admin@prod' })).toBeVisible();
+  const kept = (await readdir(app.home)).filter((name) => name.startsWith('vault.damaged-'));
+  expect(kept).toHaveLength(1);
+  expect(await readFile(`${app.home}/${kept[0] ?? ''}`)).toEqual(bytes);
 });
 
 test("a switch that cannot write talosctl's file says why and changes nothing", async ({ app, page }) => {

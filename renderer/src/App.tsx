@@ -1,3 +1,4 @@
+import { useRestoreBackup } from './hooks/use-vault-actions.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from './api/query-keys.js';
 import { useContexts } from './hooks/use-contexts.js';
@@ -15,6 +16,7 @@ export function App() {
   const status = useVaultStatus();
   const list = useContexts(status.data?.exists === true);
   const choice = chooseScreen(status, list);
+  const restore = useRestoreBackup();
   switch (choice.screen) {
     case 'loading':
       return (
@@ -35,6 +37,11 @@ export function App() {
           onRetry={() => {
             void client.invalidateQueries({ queryKey: queryKeys.all });
           }}
+          onRestore={() => {
+            restore.mutate(undefined);
+          }}
+          restoring={restore.isPending}
+          restoreError={restore.error}
         />
       );
   }

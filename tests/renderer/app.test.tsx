@@ -11,6 +11,7 @@ import { contextItem, status, talosError } from '../support/context-items.js';
 /** A window.talos over plain state (built by the real bridge code), with the events the main side pushes. */
 function fakeApp(state: { status: Status; items: ContextItem[] | Error }) {
   const unlock = vi.fn<(args: unknown) => unknown>(() => ({ keySource: 'keychain' }));
+  const restore = vi.fn<() => unknown>(() => ({ name: 'vault.bak1', savedAt: null, readable: true }));
   const fake = fakeBridge({
     'vault.status': () => state.status,
     'vault.list': () => {
@@ -19,10 +20,12 @@ function fakeApp(state: { status: Status; items: ContextItem[] | Error }) {
     },
     'vault.unlock': (args) => unlock(args),
     'vault.lockVault': () => ({ locked: true }),
+    'vault.restore': () => restore(),
   });
   window.talos = fake.bridge;
   return {
     unlock,
+    restore,
     emit: (name: TalosEventName) => {
       fake.emit(name, eventPayload(name));
     },
@@ -101,6 +104,22 @@ describe('App', () => {
     fakeApp({ status: status(), items: talosError('vault-damaged', 'bad tag') });
     renderApp();
     expect(await screen.findByRole('heading', { name: 'The vault file is damaged' })).toBeInTheDocument();
+  });
+
+  it('offers to restore a damaged vault from its backup, and shows the list after', async () => {
+    const state = {
+      status: status(),
+      items: talosError('vault-damaged', 'bad tag') as ContextItem[] | Error,
+    };
+    const { restore } = fakeApp(state);
+    restore.mockImplementation(() => {
+      state.items = [contextItem('prod')];
+      return { name: 'vault.bak1', savedAt: null, readable: true };
+    });
+    renderApp();
+    await userEvent.click(await screen.findByRole('button', { name: 'Restore the newest backup' }));
+    await screen.findByRole('article', { name: 'prod' });
+    expect(restore).toHaveBeenCalledTimes(1);
   });
 
   it('says plainly when the bridge is missing', async () => {

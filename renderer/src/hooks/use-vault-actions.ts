@@ -18,6 +18,11 @@ export function useLockVault() {
   return useVaultMutation((_: undefined) => talos().vault.lockVault({}));
 }
 
+/** Puts the newest readable backup back (the damaged vault is kept aside by the main side). */
+export function useRestoreBackup() {
+  return useVaultMutation((_: undefined) => talos().vault.restore({}));
+}
+
 export function useInitVault() {
   return useVaultMutation((args: InitArgs) => talos().vault.init(args));
 }

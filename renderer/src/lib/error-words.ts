@@ -32,7 +32,7 @@ const wordsByCode: Readonly<Record<string, ErrorWords>> = {
   'vault-damaged': {
     title: 'The vault file is damaged',
     detail:
-      'The vault could not be read and has been set aside, not deleted. Restore the newest backup (`talcred restore`) to carry on.',
+      'The vault could not be read. Restoring its newest intact backup puts that generation back and keeps the damaged file aside, never deleted.',
   },
   'file-write-failed': {
     title: 'A file could not be written',
