@@ -5,10 +5,10 @@ import { useContexts } from './hooks/use-contexts.js';
 import { useTalosEvents } from './hooks/use-talos-events.js';
 import { useVaultStatus } from './hooks/use-vault-status.js';
 import { chooseScreen } from './lib/choose-screen.js';
-import { ContextsPage } from './pages/ContextsPage.js';
 import { FirstRunPage } from './pages/FirstRunPage.js';
 import { UnlockPage } from './pages/UnlockPage.js';
 import { ErrorScreen } from './screens/ErrorScreen.js';
+import { AppShell } from './shell/AppShell.js';
 
 export function App() {
   useTalosEvents();
@@ -29,7 +29,7 @@ export function App() {
     case 'unlock':
       return <UnlockPage keySource={choice.keySource} vaultPath={choice.vaultPath} />;
     case 'contexts':
-      return <ContextsPage status={choice.status} items={choice.items} />;
+      return <AppShell status={choice.status} items={choice.items} />;
     case 'error':
       return (
         <ErrorScreen
