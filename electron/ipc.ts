@@ -120,6 +120,7 @@ export function createIpcCalls(options: IpcOptions) {
   const areas: Record<AreaName, AnyClient> = {
     vault: options.services.vault as unknown as AnyClient,
     issuing: options.services.issuing as unknown as AnyClient,
+    lifecycle: options.services.lifecycle as unknown as AnyClient,
     dialogs: implement('dialogs', registry.dialogs, dialogHandlers, {
       dialog: options.dialog,
       window: options.window,

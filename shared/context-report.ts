@@ -28,6 +28,7 @@ export type CertFacts = z.infer<typeof certFactsSchema>;
 
 export const caFactsSchema = z.object({
   subject: z.string(),
+  notBefore: z.string(),
   notAfter: z.string(),
   keyType: keyTypeSchema,
   fingerprintSha256: z.string(),

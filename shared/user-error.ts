@@ -37,7 +37,9 @@ export type UsageErrorCode =
   | 'invalid-node'
   | 'invalid-name'
   | 'invalid-label-filter'
-  | 'working-folder-missing';
+  | 'working-folder-missing'
+  | 'already-elevated'
+  | 'not-elevated';
 
 /**
  * Bad command-line or API usage: wrong flags, missing arguments, a name that does not exist, a name that is

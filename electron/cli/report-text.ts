@@ -25,8 +25,24 @@ function rolesCell(report: ContextReport): string {
   return report.cert.roles.length === 0 ? '(none)' : report.cert.roles.join(',');
 }
 
-/** A vault context also knows its cluster: the stored CA its `ca` holds (null when none). */
-type ReportRow = ContextReport & { cluster?: string | null };
+/**
+ * A vault context also knows its cluster (the stored CA its `ca` holds, null when none) and, while it is an
+ * elevation, where it was raised from and until when.
+ */
+type ReportRow = ContextReport & {
+  cluster?: string | null;
+  elevation?: { from: string; roles: string[]; notAfter: string } | null;
+};
+
+function elevationLines(reports: readonly ReportRow[], now: Date): string[] {
+  return reports.flatMap((report) =>
+    report.elevation
+      ? [
+          `elevated: ${report.name} (from ${report.elevation.from}, ${report.elevation.roles.join(',')}) ends ${relativeTime(new Date(report.elevation.notAfter), now)}; \`talcred elevate --end ${report.elevation.from}\` ends it now`,
+        ]
+      : [],
+  );
+}
 
 /**
  * The table talosctl's `config contexts` prints, plus roles and expiry (and, for vault contexts, the
@@ -60,5 +76,7 @@ export function formatContextReports(
       ),
     ]);
   if (reports.length === 0) return ['no contexts'];
-  return findings.length === 0 ? [...table, '', 'no findings'] : [...table, ...findings];
+  const elevated = elevationLines(reports, now);
+  const head = elevated.length === 0 ? table : [...table, '', ...elevated];
+  return findings.length === 0 ? [...head, '', 'no findings'] : [...head, ...findings];
 }

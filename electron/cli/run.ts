@@ -2,6 +2,7 @@ import { UsageError } from '../../shared/user-error.js';
 import type { CliCommand, GlobalOptions } from './command.js';
 import { ExitCode } from './exit-codes.js';
 import { writeText, type CliIo } from './io.js';
+import { commandsEndingElevations, endExpiredElevations } from './expired-elevations.js';
 
 /**
  * Commands load lazily: `talcred list` should not pay for X.509 or age code it never runs
@@ -96,6 +97,14 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'store the certificate returned for a pending request as a vault context',
     load: async () => (await import('./commands/accept.js')).acceptCommand,
   },
+  renew: {
+    summary: 'renew contexts with a stored CA (same roles, identity, lifetime); --due for all due',
+    load: async () => (await import('./commands/renew.js')).renewCommand,
+  },
+  elevate: {
+    summary: 'just-in-time privilege: a short-lived NAME-elevated context, switched to; --end',
+    load: async () => (await import('./commands/elevate.js')).elevateCommand,
+  },
   doctor: {
     summary: 'check vault contexts offline and, with --online, against their endpoints',
     load: async () => (await import('./commands/doctor.js')).doctorCommand,
@@ -167,5 +176,6 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<ExitCo
     writeText(io.stdout, `${command.help.trimEnd()}\n\n${GLOBAL_HELP}`);
     return ExitCode.ok;
   }
+  if (commandsEndingElevations.has(name)) await endExpiredElevations(io, globals);
   return command.run(commandArgs, io, globals);
 }

@@ -30,8 +30,20 @@ export async function newPassphrase(io: CliIo, variable: string): Promise<string
   return first;
 }
 
+// One set per command run: what the run does before the command (ending expired elevations) and the
+// command share one vault session, so a passphrase is asked once.
+const opened = new WeakMap<CliIo, ServiceSet>();
+
 /** The services as the CLI uses them: folder from --home / TALCRED_HOME, the key fetched when first needed. */
 export function openServices(io: CliIo, globals: GlobalOptions): ServiceSet {
+  const existing = opened.get(io);
+  if (existing !== undefined) return existing;
+  const services = servicesFor(io, globals);
+  opened.set(io, services);
+  return services;
+}
+
+function servicesFor(io: CliIo, globals: GlobalOptions): ServiceSet {
   const env = io.env;
   return createServices({
     home: globals.home ?? defaultVaultHome(env, process.platform, env.HOME ?? homedir()),

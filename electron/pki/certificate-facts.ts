@@ -95,6 +95,7 @@ export function caFacts(cert: X509Certificate): CaFacts {
   const details = parsed(cert);
   return {
     subject: details.subject,
+    notBefore: isoSeconds(details.notBefore),
     notAfter: isoSeconds(details.notAfter),
     keyType: keyTypeName(cert.publicKey),
     fingerprintSha256: fingerprintSha256(cert),

@@ -18,6 +18,26 @@ export interface CaSigningFields {
   allowsCertSign: boolean;
 }
 
+/**
+ * A certificate's subject exactly as encoded: a renewal reuses it byte for byte, so its Organization values
+ * (the roles, unknown ones included, in their order) and its CommonName are the old ones — never widened,
+ * narrowed or re-spelled.
+ */
+export function subjectDer(der: Uint8Array, what: string): Buffer {
+  const certificate = parseDer(der, Certificate, what);
+  const subject = encodeDer(certificate.tbsCertificate.subject, what);
+  if (
+    certificate.tbsCertificateRaw === undefined ||
+    !Buffer.from(certificate.tbsCertificateRaw).includes(subject)
+  ) {
+    throw new PkiError(
+      'invalid-der',
+      `${what}: its subject is not DER-encoded; issue a new certificate instead`,
+    );
+  }
+  return subject;
+}
+
 /** Reads a CA certificate's DER with the ASN.1 library (it came from a file: untrusted). */
 export function caSigningFields(der: Uint8Array, what: string): CaSigningFields {
   const certificate = parseDer(der, Certificate, what);

@@ -23,6 +23,8 @@ export interface CreatedCsr {
 export async function createCsr(input: {
   roles: readonly string[];
   keyType?: KeyFamily;
+  /** A renewal request: the old certificate's subject, byte for byte (roles and identity as they were). */
+  subjectDer?: Buffer;
 }): Promise<CreatedCsr> {
   const roles = parseRoles(input.roles);
   if (roles.length === 0) {
@@ -31,7 +33,7 @@ export async function createCsr(input: {
   const { publicKey, privateKey } = await generateKeyForFamily(input.keyType ?? 'ed25519');
   const info = derSequence([
     derUnsignedInteger(Buffer.from([0])),
-    encodeClientSubject(roles),
+    input.subjectDer ?? encodeClientSubject(roles),
     publicKey.export({ type: 'spki', format: 'der' }),
     derTlv(0xa0, Buffer.alloc(0)), // attributes: none
   ]);

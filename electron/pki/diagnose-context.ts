@@ -14,12 +14,19 @@ import { decodeBase64Field } from './pem.js';
 import { PkiError } from './pki-error.js';
 import { publicKeysMatch, readPrivateKeyPem } from './private-key.js';
 import { contextPath } from '../../shared/talosconfig/context-path.js';
+import { isExpiringSoon, type Validity } from '../../shared/expiry-window.js';
+import { quoteName } from '../../shared/quote-name.js';
 
 export interface DiagnoseOptions {
   now: Date;
   current: boolean;
-  /** Certificates that expire within this many days get an `…-expiring-soon` warning. */
+  /**
+   * The warning window in days (`…-expiring-soon`), capped by a third of each certificate's lifetime
+   * (shared/expiry-window.ts).
+   */
   expiryWarningDays?: number;
+  /** For a vault context: whether a CA stored in the vault can renew its certificate. */
+  renewal?: 'renewable' | 'ca-elsewhere' | undefined;
 }
 
 const severityOf: Readonly<Record<FindingCode, Severity>> = {
@@ -44,7 +51,6 @@ const severityOf: Readonly<Record<FindingCode, Severity>> = {
 };
 
 const severityRank: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
-const dayMs = 86_400_000;
 
 type Field = 'ca' | 'crt' | 'key';
 
@@ -174,9 +180,22 @@ function timeLeft(notAfter: string, now: Date): string {
   return relativeTime(new Date(notAfter), now);
 }
 
-function isExpiringSoon(notAfter: string, diagnosis: Diagnosis): boolean {
+function expiresSoon(validity: Validity, diagnosis: Diagnosis): boolean {
   const warningDays = diagnosis.options.expiryWarningDays ?? DEFAULT_EXPIRY_WARNING_DAYS;
-  return Date.parse(notAfter) - diagnosis.options.now.getTime() < warningDays * dayMs;
+  return isExpiringSoon(validity, warningDays, diagnosis.options.now);
+}
+
+/** What to do about a client certificate that has expired or soon will, as far as this vault can help. */
+function renewalAdvice(diagnosis: Diagnosis): string {
+  const name = quoteName(diagnosis.context.name);
+  switch (diagnosis.options.renewal) {
+    case 'renewable':
+      return `renew it with \`talcred renew ${name}\` (its CA is in this vault)`;
+    case 'ca-elsewhere':
+      return `its CA is not in this vault: \`talcred ca import\` the cluster's CA and renew, or \`talcred renew ${name} --request -o renew.csr\` for whoever holds it`;
+    case undefined:
+      return 'issue a new talosconfig for this context';
+  }
 }
 
 function checkValidity(diagnosis: Diagnosis, facts: CertFacts): void {
@@ -193,13 +212,13 @@ function checkValidity(diagnosis: Diagnosis, facts: CertFacts): void {
     add(
       diagnosis,
       'cert-expired',
-      `${crtPath}: the client certificate expired at ${facts.notAfter} (the cluster's own certificates are not affected) — issue a new talosconfig for this context`,
+      `${crtPath}: the client certificate expired at ${facts.notAfter} (the cluster's own certificates are not affected) — ${renewalAdvice(diagnosis)}`,
     );
-  } else if (isExpiringSoon(facts.notAfter, diagnosis)) {
+  } else if (expiresSoon(facts, diagnosis)) {
     add(
       diagnosis,
       'cert-expiring-soon',
-      `${crtPath}: the client certificate expires at ${facts.notAfter} (${timeLeft(facts.notAfter, diagnosis.options.now)}) — issue a new talosconfig before then`,
+      `${crtPath}: the client certificate expires at ${facts.notAfter} (${timeLeft(facts.notAfter, diagnosis.options.now)}) — ${renewalAdvice(diagnosis)}`,
     );
   }
 }
@@ -272,7 +291,7 @@ function diagnoseCa(diagnosis: Diagnosis, facts: CaFacts, index: number, count: 
       'ca-expired',
       `${caPath}: ${which} expired at ${facts.notAfter} — talosctl cannot verify the cluster with it; import a talosconfig with the cluster's current CA`,
     );
-  } else if (isExpiringSoon(facts.notAfter, diagnosis)) {
+  } else if (expiresSoon(facts, diagnosis)) {
     add(
       diagnosis,
       'ca-expiring-soon',

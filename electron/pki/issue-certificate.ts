@@ -19,6 +19,11 @@ export interface IssueClientCertificateInput {
   ttlSeconds: number;
   /** Written as the CommonName; Talos puts none there, so leave it out unless the holder must be named. */
   identity?: string;
+  /**
+   * A renewal: the old certificate's subject, reused byte for byte instead of one built from `roles` and
+   * `identity` (which then only say what it holds).
+   */
+  subjectDer?: Buffer;
   now: Date;
   /**
    * Certify this key (from a CSR) instead of generating one; the result then has no keyPem. Its type may
@@ -134,6 +139,12 @@ export async function issueClientCertificate(input: IssueClientCertificateInput)
   // A certificate stops working when its CA expires, whatever it says; one that claims more would make the
   // revocation horizon lie. So NotAfter never passes the CA's, and the caller is told.
   const askedEnd = nowSeconds + input.ttlSeconds;
+  if (input.ttlSeconds < MIN_LIFETIME_SECONDS) {
+    throw new PkiError(
+      'invalid-ttl',
+      `lifetime ${input.ttlSeconds} s: a certificate must live at least a minute to be of use`,
+    );
+  }
   const endSeconds = Math.min(askedEnd, ca.notAfterSeconds);
   if (endSeconds - nowSeconds < MIN_LIFETIME_SECONDS) {
     throw new PkiError(
@@ -149,7 +160,7 @@ export async function issueClientCertificate(input: IssueClientCertificateInput)
     {
       serial,
       issuer: ca.subject,
-      subject: encodeClientSubject(roles, identity === '' ? undefined : identity),
+      subject: input.subjectDer ?? encodeClientSubject(roles, identity === '' ? undefined : identity),
       notBefore,
       notAfter,
       subjectPublicKeyInfo: publicKey.export({ type: 'spki', format: 'der' }),

@@ -19,6 +19,7 @@ export type PkiErrorCode =
   | 'ca-not-yet-valid'
   | 'ca-already-stored'
   | 'ca-not-stored'
+  | 'not-renewable'
   | 'invalid-ca-source'
   | 'no-roles'
   | 'unknown-role'

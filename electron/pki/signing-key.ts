@@ -71,6 +71,13 @@ export interface GeneratedKeyPair {
   privateKey: KeyObject;
 }
 
+/** The key type name (as keyTypeName gives it) of what generateKeyForFamily makes for each family. */
+export const generatedKeyType: Readonly<Record<KeyFamily, string>> = {
+  ed25519: 'ed25519',
+  ecdsa: 'ecdsa-p256',
+  rsa: 'rsa-4096',
+};
+
 /** Talos's client key for each CA family: Ed25519, ECDSA P-256, RSA 4096. Async so RSA does not block. */
 export function generateKeyForFamily(family: KeyFamily): Promise<GeneratedKeyPair> {
   switch (family) {

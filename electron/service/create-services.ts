@@ -11,6 +11,7 @@ import { implement } from './implement.js';
 import type { ServiceDeps } from './service-deps.js';
 import { readTalosctlContext } from './talosctl-current.js';
 import { vaultHandlers } from './vault-handlers.js';
+import { lifecycleHandlers } from './lifecycle/lifecycle-handlers.js';
 import { watchFiles } from './watch-files.js';
 
 export interface ServicesOptions {
@@ -103,6 +104,9 @@ export function createServices(options: ServicesOptions): ServiceSet {
   return {
     vault: implement('vault', registry.vault, vaultHandlers, deps, { results: options.results ?? 'strip' }),
     issuing: implement('issuing', registry.issuing, loadIssuingHandlers, deps, {
+      results: options.results ?? 'strip',
+    }),
+    lifecycle: implement('lifecycle', registry.lifecycle, lifecycleHandlers, deps, {
       results: options.results ?? 'strip',
     }),
     events,

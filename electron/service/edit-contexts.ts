@@ -3,24 +3,12 @@ import { UsageError } from '../../shared/user-error.js';
 import type { VaultContext, VaultDocument } from '../../shared/vault/vault-document.js';
 import { toContextItem } from './context-item.js';
 import type { ServiceDeps } from './service-deps.js';
-import { syncTalosconfig } from './switch-context.js';
+import { commitChange, type Change } from './commit-change.js';
 import { requireContext } from './vault-lookup.js';
 import { quoteName } from '../../shared/quote-name.js';
-import { viewedByTalosctl } from './talosctl-current.js';
 
-type Change = (document: VaultDocument) => VaultDocument;
-
-/**
- * Commits a change to the vault, and rewrites talosctl's file too when the change alters what it holds
- * (the current context, or any context in `all` mode), so talosctl never runs on a stale credential.
- */
 async function commit(deps: ServiceDeps, touches: readonly string[], change: Change): Promise<VaultDocument> {
-  const before = await viewedByTalosctl(deps);
-  const fileHoldsIt =
-    before.current !== '' && (before.settings.targetMode === 'all' || touches.includes(before.current));
-  if (fileHoldsIt) await syncTalosconfig(deps, change);
-  else await deps.store.update(change);
-  return deps.store.read();
+  return (await commitChange(deps, touches, change)).document;
 }
 
 function updateContext(
@@ -59,9 +47,16 @@ export async function renameContext(
         'name-taken',
       );
     }
+    const renamed = (name: string) => (name === from ? to : name);
     return {
       ...updateContext(current, from, (entry) => ({ ...entry, context: { ...entry.context, name: to } })),
-      current: current.current === from ? to : current.current,
+      current: renamed(current.current),
+      // An elevation follows its context and its origin under their new names.
+      elevations: current.elevations.map((elevation) => ({
+        ...elevation,
+        context: renamed(elevation.context),
+        from: renamed(elevation.from),
+      })),
     };
   });
   return { current: document.current };
@@ -82,7 +77,12 @@ export async function removeContexts(
         );
       }
     }
-    return { ...current, contexts: current.contexts.filter((entry) => !names.includes(entry.context.name)) };
+    return {
+      ...current,
+      contexts: current.contexts.filter((entry) => !names.includes(entry.context.name)),
+      // A removed elevation has ended; its certificate lives on until it expires, as the log says.
+      elevations: current.elevations.filter((elevation) => !names.includes(elevation.context)),
+    };
   };
   // In `all` mode the file lists the removed contexts too: the removal and the rewrite go together, so the
   // file's copies are compared with the vault as it was (they are known, not foreign) and do not come back.

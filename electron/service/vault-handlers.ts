@@ -41,6 +41,7 @@ async function status(deps: ServiceDeps, { brief }: { brief: boolean }): Promise
     backups: [],
     expiringSoon: [],
     expired: [],
+    elevations: [],
     warnings: await talosconfigWarnings(talosconfig),
   };
   if (!exists) return base;
@@ -70,6 +71,7 @@ async function status(deps: ServiceDeps, { brief }: { brief: boolean }): Promise
     })),
     expiringSoon: named('cert-expiring-soon'),
     expired: named('cert-expired'),
+    elevations: document.elevations.map(({ context, from, notAfter }) => ({ context, from, notAfter })),
   };
 }
 

@@ -134,6 +134,10 @@ export const errorCatalog = {
   'no-pending-request': null,
   'cert-not-signed-by-ca': null,
   'ca-not-stored': 'import-ca',
+  /** Renewal needs the CA that signed the certificate; the message names it and the request path. */
+  'not-renewable': 'import-ca',
+  'already-elevated': null,
+  'not-elevated': null,
   'ca-not-der': 'fix-file',
 
   // age files for teammates

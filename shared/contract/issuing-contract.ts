@@ -134,6 +134,8 @@ export const acceptArgsSchema = z.object({
 export const acceptResultSchema = z.object({
   request: z.string(),
   storedAs: z.string(),
+  /** A renewal request: the context's certificate and key were replaced in place. */
+  renewed: z.boolean(),
   item: contextItemSchema,
 });
 

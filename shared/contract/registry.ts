@@ -1,5 +1,6 @@
 import { dialogOperations } from './dialogs-contract.js';
 import { issuingOperations } from './issuing-contract.js';
+import { lifecycleOperations } from './lifecycle-contract.js';
 import type { AreaClient, AreaSpec } from './operation.js';
 import { vaultOperations } from './vault-contract.js';
 
@@ -11,6 +12,7 @@ import { vaultOperations } from './vault-contract.js';
 export const registry = {
   vault: vaultOperations,
   issuing: issuingOperations,
+  lifecycle: lifecycleOperations,
   dialogs: dialogOperations,
 } as const satisfies Record<string, AreaSpec>;
 
@@ -19,7 +21,11 @@ export type AreaName = keyof Registry;
 
 /** The areas the services implement (everything but the shell's dialogs). */
 export type ServiceAreaName = Exclude<AreaName, 'dialogs'>;
-export const serviceAreaNames = ['vault', 'issuing'] as const satisfies readonly ServiceAreaName[];
+export const serviceAreaNames = [
+  'vault',
+  'issuing',
+  'lifecycle',
+] as const satisfies readonly ServiceAreaName[];
 
 export type Services = { readonly [Area in ServiceAreaName]: AreaClient<Registry[Area]> };
 
@@ -28,6 +34,7 @@ export function operationNames(): Record<AreaName, string[]> {
   return {
     vault: Object.keys(registry.vault),
     issuing: Object.keys(registry.issuing),
+    lifecycle: Object.keys(registry.lifecycle),
     dialogs: Object.keys(registry.dialogs),
   };
 }

@@ -30,6 +30,12 @@ export const contextItemSchema = contextReportSchema.extend({
   importedAt: z.string(),
   /** The name of the stored CA this context's `ca` holds (its cluster), or null. */
   cluster: z.string().nullable(),
+  /** A CA stored in the vault signed its certificate, so `lifecycle.renew` can renew it here. */
+  renewable: z.boolean(),
+  /** Set on a context made by `lifecycle.elevate` while it lasts. */
+  elevation: z
+    .object({ from: z.string(), roles: z.array(z.string()), reason: z.string(), notAfter: z.string() })
+    .nullable(),
 });
 export type ContextItem = z.infer<typeof contextItemSchema>;
 
@@ -109,6 +115,8 @@ export const statusSchema = z.object({
   backups: z.array(backupInfoSchema),
   expiringSoon: z.array(z.string()),
   expired: z.array(z.string()),
+  /** Running elevations (`lifecycle.elevate`): which context, raised from which, until when. */
+  elevations: z.array(z.object({ context: z.string(), from: z.string(), notAfter: z.string() })),
   warnings: z.array(statusWarningSchema),
 });
 export type Status = z.infer<typeof statusSchema>;

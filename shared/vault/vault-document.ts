@@ -10,6 +10,9 @@ import { quoteName } from '../quote-name.js';
  */
 
 const isoTime = z.iso.datetime();
+
+export const MAX_ELEVATION_SECONDS = 24 * 60 * 60;
+const DEFAULT_ELEVATE_MAX_SECONDS = 60 * 60;
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint in lowercase hex');
 
 /**
@@ -49,8 +52,17 @@ export const vaultSettingsFields = z.object({
   expiryWarningDays: z.number().int().min(0).max(3650),
   defaultTtlSeconds: z.number().int().positive(),
   maxTtlSeconds: z.number().int().positive(),
+  /** The app renews due renewable contexts at start and hourly. */
+  autoRenew: z.boolean(),
+  /** The longest `elevate` may ask for; never above a day, whatever is set. */
+  elevateMaxTtlSeconds: z.number().int().positive().max(MAX_ELEVATION_SECONDS),
 });
-export const vaultSettingsSchema = vaultSettingsFields.refine(
+/** Settings added after format 1 shipped take their defaults in an older vault. */
+const storedSettingsFields = vaultSettingsFields.extend({
+  autoRenew: vaultSettingsFields.shape.autoRenew.default(false),
+  elevateMaxTtlSeconds: vaultSettingsFields.shape.elevateMaxTtlSeconds.default(DEFAULT_ELEVATE_MAX_SECONDS),
+});
+export const vaultSettingsSchema = storedSettingsFields.refine(
   (settings) => settings.defaultTtlSeconds <= settings.maxTtlSeconds,
   { message: 'the default TTL is above the maximum TTL', path: ['defaultTtlSeconds'] },
 );
@@ -80,6 +92,11 @@ export const issuedCertificateSchema = z.object({
   context: z.string().nullable(),
   issuedAt: isoTime,
   exportedTo: z.array(z.string()),
+  /** The serial of the certificate this one renewed. */
+  renews: z.string().nullable().default(null),
+  /** An elevation: the context it was raised from and the reason given. */
+  elevatedFrom: z.string().nullable().default(null),
+  reason: z.string().nullable().default(null),
 });
 export type IssuedCertificate = z.infer<typeof issuedCertificateSchema>;
 
@@ -90,8 +107,24 @@ export const pendingRequestSchema = z.object({
   keyPem: z.string(),
   csrPem: z.string(),
   createdAt: isoTime,
+  /** A renewal request: accepting its certificate replaces this context's certificate and key in place. */
+  renews: z.string().nullable().default(null),
 });
 export type PendingRequest = z.infer<typeof pendingRequestSchema>;
+
+/**
+ * A short-lived context made by `elevate`: removed from the vault once it expires (or is ended), and
+ * talosctl switched back to the context it was raised from.
+ */
+export const elevationSchema = z.object({
+  context: z.string().min(1),
+  from: z.string().min(1),
+  roles: z.array(z.string()),
+  reason: z.string(),
+  notAfter: isoTime,
+  serial: z.string(),
+});
+export type Elevation = z.infer<typeof elevationSchema>;
 
 export const vaultDocumentSchema = z
   .object({
@@ -103,6 +136,7 @@ export const vaultDocumentSchema = z
     cas: z.array(vaultCaSchema),
     issued: z.array(issuedCertificateSchema),
     pending: z.array(pendingRequestSchema),
+    elevations: z.array(elevationSchema).default([]),
     /**
      * The talosctl config file talcred last wrote and a hash of its bytes. A file still holding exactly
      * those bytes is only stale, not foreign: `use` may overwrite it without importing anything from it.
@@ -140,6 +174,8 @@ export function defaultVaultSettings(): VaultSettings {
     expiryWarningDays: DEFAULT_EXPIRY_WARNING_DAYS,
     defaultTtlSeconds: 7 * DAY_SECONDS,
     maxTtlSeconds: 365 * DAY_SECONDS,
+    autoRenew: false,
+    elevateMaxTtlSeconds: DEFAULT_ELEVATE_MAX_SECONDS,
   };
 }
 
@@ -152,6 +188,7 @@ export function emptyVaultDocument(): VaultDocument {
     cas: [],
     issued: [],
     pending: [],
+    elevations: [],
     talosconfigWritten: null,
   };
 }

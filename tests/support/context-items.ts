@@ -12,6 +12,7 @@ export interface ContextFacts {
   notAfter?: string;
   findings?: Finding[];
   labels?: Record<string, string>;
+  renewable?: boolean;
 }
 
 /** A context as `vault.list` returns it, with only the facts a test cares about given. */
@@ -42,6 +43,8 @@ export function contextItem(name: string, facts: ContextFacts = {}): ContextItem
     source: 'test',
     importedAt: '2026-01-01T00:00:00.000Z',
     cluster: facts.cluster ?? null,
+    renewable: facts.renewable ?? false,
+    elevation: null,
   };
 }
 
@@ -58,6 +61,7 @@ export function status(facts: Partial<Status> = {}): Status {
     targetMode: 'active',
     backups: [],
     expiringSoon: [],
+    elevations: [],
     expired: [],
     warnings: [],
     ...facts,

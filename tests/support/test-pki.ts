@@ -135,6 +135,8 @@ export interface TestLeafOptions {
   extKeyUsage?: string[];
   /** Default: a new key of the CA's type. */
   key?: KeyObject;
+  /** A CommonName RDN after the roles (Talos writes none; talcred's --identity does). */
+  commonName?: string;
 }
 
 /** A client certificate as Talos issues it, signed by `ca`. */
@@ -144,12 +146,14 @@ export async function createTestLeaf(
 ): Promise<TestCertificate> {
   const key = options.key ?? generateTestKey(algorithmOf(ca.key));
   const roles = options.roles ?? ['os:admin'];
-  const subject: x509.JsonName =
+  const roleRdns: x509.JsonName =
     roles.length === 0
       ? []
       : options.rolesAs === 'separate-rdns'
         ? roles.map((role) => ({ O: [role] }))
         : [{ O: roles }];
+  const subject: x509.JsonName =
+    options.commonName === undefined ? roleRdns : [...roleRdns, { CN: [options.commonName] }];
   const caKeys = await toCryptoKeys(ca.key);
   const notBefore = options.notBefore ?? new Date(Date.now() - 60_000);
   const eku = options.extKeyUsage ?? [oids.clientAuth];

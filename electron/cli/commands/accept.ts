@@ -14,12 +14,13 @@ const help = `Usage: talcred accept CERT.pem [--ca CA.pem] [--endpoints A,B] [--
 
 Completes a pending request (\`talcred request\`) with the certificate its signer sent back: the
 certificate must be for the key the vault kept (matched by public key), and becomes a vault context named
-as the request (NAME-1 if taken).
+as the request (NAME-1 if taken). For a renewal request (\`talcred renew NAME --request\`) it replaces
+NAME's certificate and key in place instead, checked against NAME's own CA.
 
   --ca CA.pem      the cluster's CA certificate (default: the stored CA that signed it)
   --endpoints A,B  default: those of a vault context of the same cluster
   --nodes A,B      default: those of a vault context of the same cluster
-  --json           {"request", "storedAs", "item"} (item as \`talcred show --json\`)`;
+  --json           {"request", "storedAs", "renewed", "item"} (item as \`talcred show --json\`)`;
 
 export const acceptCommand: CliCommand = {
   help,
@@ -44,7 +45,12 @@ export const acceptCommand: CliCommand = {
       ...(nodes === undefined ? {} : { nodes }),
     });
     if (values.json === true) printJson(io, result);
-    else {
+    else if (result.renewed) {
+      writeLine(
+        io.stdout,
+        `renewed ${quoteName(result.storedAs)} in place: ${result.item.cert?.roles.join(', ') ?? '-'}, valid until ${result.item.cert?.notAfter ?? '-'}`,
+      );
+    } else {
       const cert = result.item.cert;
       writeLine(
         io.stdout,

@@ -9,12 +9,20 @@ import { openServices } from '../vault-access.js';
 const help = `Usage: talcred log [--ca NAME] [--json]
 
 The issuance log: every certificate this vault issued or signed (serial in lowercase hex, SHA-256
-fingerprint, CA, roles, validity, identity, context, when, where it was exported), then each CA's
+fingerprint, CA, roles, validity, identity, context, when, where it was exported, and the serial a renewal
+renews or the context and reason of an elevation), then each CA's
 revocation horizon. Talos cannot revoke a certificate: everything a CA issued so far is dead only after
 the latest expiry among them; before that, only rotating the OS CA (talosctl rotate-ca) ends them.
 
   --ca NAME   only certificates issued by this CA
   --json      {"entries": [...], "horizons": [{"ca", "fingerprintSha256", "revocationHorizon"}]}`;
+
+/** Why it was issued, where the log knows more than the roles: a renewal, an elevation and its reason. */
+function noteOf(entry: LogResult['entries'][number]): string {
+  if (entry.renews !== null) return `renews ${entry.renews}`;
+  if (entry.elevatedFrom !== null) return `elevated from ${entry.elevatedFrom}: ${entry.reason ?? ''}`;
+  return '-';
+}
 
 function printLog(io: CliIo, log: LogResult, now: Date): void {
   if (log.entries.length === 0) writeLine(io.stdout, 'nothing issued yet');
@@ -28,11 +36,12 @@ function printLog(io: CliIo, log: LogResult, now: Date): void {
       entry.identity ?? '-',
       entry.context ?? '-',
       entry.exportedTo.join(', ') || '-',
+      noteOf(entry),
     ]);
     writeLines(
       io.stdout,
       formatTable(
-        ['ISSUED', 'SERIAL', 'CA', 'ROLES', 'VALID UNTIL', 'IDENTITY', 'CONTEXT', 'EXPORTED TO'],
+        ['ISSUED', 'SERIAL', 'CA', 'ROLES', 'VALID UNTIL', 'IDENTITY', 'CONTEXT', 'EXPORTED TO', 'NOTE'],
         rows,
       ),
     );

@@ -1,6 +1,6 @@
 import { formatDuration, parseDuration } from '../../../shared/duration.js';
 import { UsageError } from '../../../shared/user-error.js';
-import type { VaultSettings } from '../../../shared/vault/vault-document.js';
+import { MAX_ELEVATION_SECONDS, type VaultSettings } from '../../../shared/vault/vault-document.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -18,6 +18,8 @@ Shows the vault settings; with KEY=VALUE items, changes them first.
   warn-days=N             warn this many days before a certificate expires (default 14)
   default-ttl=DURATION    lifetime of issued certificates when --ttl is not given (default 7d)
   max-ttl=DURATION        the longest lifetime \`talcred issue\` and \`sign\` allow (default 365d)
+  auto-renew=on|off       the app renews due renewable contexts at start and hourly (default off)
+  elevate-max-ttl=DURATION the longest \`talcred elevate\` allows (default 1h, at most 24h)
 
 Durations: 90m, 8h, 7d, 2w.`;
 
@@ -46,16 +48,34 @@ const keys: Record<string, (value: string, change: Change) => void> = {
   'max-ttl': (value, change) => {
     change.maxTtlSeconds = parseDuration(value);
   },
+  'auto-renew': (value, change) => {
+    if (value !== 'on' && value !== 'off')
+      throw new UsageError(`auto-renew must be "on" or "off", not "${value}"`);
+    change.autoRenew = value === 'on';
+  },
+  'elevate-max-ttl': (value, change) => {
+    const seconds = parseDuration(value);
+    if (seconds > MAX_ELEVATION_SECONDS) {
+      throw new UsageError(
+        `elevate-max-ttl is at most ${formatDuration(MAX_ELEVATION_SECONDS)}, not ${value}`,
+      );
+    }
+    change.elevateMaxTtlSeconds = seconds;
+  },
 };
 
 function describe(settings: VaultSettings): string[] {
-  return [
-    `mode          ${settings.targetMode}`,
-    `foreign       ${settings.foreignContexts}`,
-    `warn-days     ${settings.expiryWarningDays}`,
-    `default-ttl   ${formatDuration(settings.defaultTtlSeconds)}`,
-    `max-ttl       ${formatDuration(settings.maxTtlSeconds)}`,
+  const rows: [string, string][] = [
+    ['mode', settings.targetMode],
+    ['foreign', settings.foreignContexts],
+    ['warn-days', String(settings.expiryWarningDays)],
+    ['default-ttl', formatDuration(settings.defaultTtlSeconds)],
+    ['max-ttl', formatDuration(settings.maxTtlSeconds)],
+    ['auto-renew', settings.autoRenew ? 'on' : 'off'],
+    ['elevate-max-ttl', formatDuration(settings.elevateMaxTtlSeconds)],
   ];
+  const width = Math.max(...rows.map(([key]) => key.length)) + 2;
+  return rows.map(([key, value]) => `${key.padEnd(width)}${value}`);
 }
 
 export const settingsCommand: CliCommand = {

@@ -11,6 +11,8 @@ import { requireContext } from '../vault-lookup.js';
 import { clusterAddresses, freeContextName } from './cluster.js';
 import { issuedContext } from './issue-config.js';
 import { writeWithVaultChange } from './output-file.js';
+import { commitChange } from '../commit-change.js';
+import { decodeBase64Field, encodeBase64Field } from '../../pki/pem.js';
 
 const MAX_PEM_BYTES = 256 * 1024;
 
@@ -62,7 +64,9 @@ function signingCa(
 
 /**
  * Completes a pending request with the certificate its signer sent back: the certificate must certify the
- * key kept in `pending` (matched by public key), and becomes a vault context named after the request.
+ * key kept in `pending` (matched by public key). A new request becomes a vault context named after it; a
+ * renewal request replaces its context's certificate and key in place (name, endpoints, nodes, `ca`,
+ * labels and note kept), rewriting talosctl's file if it holds that context.
  */
 export async function acceptCertificate(deps: ServiceDeps, args: IssuingArgs<'accept'>) {
   const certPath = deps.files.openPath(args.cert);
@@ -71,6 +75,7 @@ export async function acceptCertificate(deps: ServiceDeps, args: IssuingArgs<'ac
   const caFile = args.ca === undefined ? undefined : await readCertificateFile(deps.files.openPath(args.ca));
   const before = await deps.store.read();
   const request = matchingRequest(before.pending, cert, certPath);
+  if (request.renews !== null) return acceptRenewal(deps, { cert, certPath, caFile, request, before });
   const ca = signingCa(before, cert, certPath, caFile);
   const cluster = clusterAddresses(before, fingerprintSha256(ca));
   const now = deps.now();
@@ -107,6 +112,60 @@ export async function acceptCertificate(deps: ServiceDeps, args: IssuingArgs<'ac
   return {
     request: request.name,
     storedAs: result.storedAs,
+    renewed: false,
     item: toContextItem(requireContext(document, result.storedAs), document, now),
   };
+}
+
+interface RenewalAcceptance {
+  cert: X509Certificate;
+  certPath: string;
+  caFile: X509Certificate[] | undefined;
+  request: PendingRequest;
+  before: VaultDocument;
+}
+
+async function acceptRenewal(deps: ServiceDeps, acceptance: RenewalAcceptance) {
+  const { cert, certPath, caFile, request, before } = acceptance;
+  const name = request.renews ?? request.name;
+  const entry = requireContext(before, name);
+  // The context's own `ca` is the cluster's OS CA, which signs its client certificates: a certificate it
+  // does not verify would leave the context unable to connect.
+  const trusted = caFile ?? contextCas(entry.context.ca);
+  signingCa(before, cert, certPath, trusted.length === 0 ? undefined : trusted);
+  const { document } = await commitChange(deps, [name], (current) => {
+    const pending = matchingRequest(current.pending, cert, certPath);
+    requireContext(current, name);
+    return {
+      ...current,
+      contexts: current.contexts.map((candidate) =>
+        candidate.context.name === name
+          ? {
+              ...candidate,
+              context: {
+                ...candidate.context,
+                crt: encodeBase64Field(cert.toString()),
+                key: encodeBase64Field(pending.keyPem),
+              },
+            }
+          : candidate,
+      ),
+      pending: current.pending.filter((candidate) => candidate !== pending),
+    };
+  });
+  return {
+    request: request.name,
+    storedAs: name,
+    renewed: true,
+    item: toContextItem(requireContext(document, name), document, deps.now()),
+  };
+}
+
+function contextCas(ca: string): X509Certificate[] {
+  if (ca === '') return [];
+  try {
+    return readCertificates(decodeBase64Field(ca));
+  } catch {
+    return []; // an unreadable `ca` field: only a stored CA can vouch for the certificate then
+  }
 }

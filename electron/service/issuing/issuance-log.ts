@@ -8,6 +8,9 @@ export interface LogDetails {
   context: string | null;
   exportedTo: readonly string[];
   issuedAt: Date;
+  renews?: string;
+  elevatedFrom?: string;
+  reason?: string;
 }
 
 /** One issuance log line (DESIGN.md "Issuing"): everything needed to know what is out there, no key. */
@@ -24,6 +27,9 @@ export function logEntry(issued: IssuedPki, ca: VaultCa, details: LogDetails): I
     context: details.context,
     issuedAt: details.issuedAt.toISOString(),
     exportedTo: [...details.exportedTo],
+    renews: details.renews ?? null,
+    elevatedFrom: details.elevatedFrom ?? null,
+    reason: details.reason ?? null,
   };
 }
 

@@ -30,6 +30,7 @@ export async function createRequest(deps: ServiceDeps, args: IssuingArgs<'create
     keyPem: created.keyPem,
     csrPem: created.csrPem,
     createdAt: deps.now().toISOString(),
+    renews: null,
   };
   await writeWithVaultChange(
     deps,

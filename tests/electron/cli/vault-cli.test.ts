@@ -337,6 +337,7 @@ describe.each<KeyMode>(['passphrase', 'keychain'])('talcred with a %s vault', (m
       })),
       expiringSoon: [],
       expired: [],
+      elevations: [],
       warnings: [],
     });
   });

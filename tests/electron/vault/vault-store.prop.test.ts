@@ -89,6 +89,8 @@ const documentArb: fc.Arbitrary<VaultDocument> = fc
         expiryWarningDays: fc.integer({ min: 0, max: 60 }),
         defaultTtlSeconds: fc.integer({ min: 1, max: 1000 }),
         maxTtlSeconds: fc.integer({ min: 1000, max: 10_000_000 }),
+        autoRenew: fc.boolean(),
+        elevateMaxTtlSeconds: fc.integer({ min: 60, max: 86_400 }),
       }),
       cas: fc.array(
         fc.record({
@@ -114,6 +116,9 @@ const documentArb: fc.Arbitrary<VaultDocument> = fc
           context: fc.option(text, { nil: null }),
           issuedAt: isoTime,
           exportedTo: fc.array(text, { maxLength: 2 }),
+          renews: fc.option(fc.stringMatching(/^[0-9a-f]{1,40}$/), { nil: null }),
+          elevatedFrom: fc.option(text, { nil: null }),
+          reason: fc.option(text, { nil: null }),
         }),
         { maxLength: 2 },
       ),
@@ -124,6 +129,18 @@ const documentArb: fc.Arbitrary<VaultDocument> = fc
           keyPem: text,
           csrPem: text,
           createdAt: isoTime,
+          renews: fc.option(fc.string({ minLength: 1 }), { nil: null }),
+        }),
+        { maxLength: 2 },
+      ),
+      elevations: fc.array(
+        fc.record({
+          context: fc.string({ minLength: 1 }),
+          from: fc.string({ minLength: 1 }),
+          roles: fc.array(text, { maxLength: 3 }),
+          reason: text,
+          notAfter: isoTime,
+          serial: fc.stringMatching(/^[0-9a-f]{1,40}$/),
         }),
         { maxLength: 2 },
       ),
