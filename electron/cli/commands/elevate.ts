@@ -1,6 +1,6 @@
 import { formatDuration } from '../../../shared/duration.js';
 import { quoteName } from '../../../shared/quote-name.js';
-import { UsageError } from '../../../shared/user-error.js';
+import { UsageError, UserError } from '../../../shared/user-error.js';
 import { parseCommandArgs } from '../args.js';
 import type { CliCommand } from '../command.js';
 import { ExitCode } from '../exit-codes.js';
@@ -31,6 +31,16 @@ file, but a copy of the certificate would keep working until it expires.
 Examples:
   talcred elevate prod --roles os:admin --reason "upgrade to 1.12" --ttl 30m --yes-admin
   talcred elevate --end prod`;
+
+/** Elevating issues with the cluster's CA: the way on is to store it, not (as for accept) to name a file. */
+function withImportHint(error: unknown): unknown {
+  if (!(error instanceof UserError) || error.code !== 'ca-not-stored') return error;
+  return new UserError(
+    error.code,
+    `${error.message} (\`talcred ca import --name NAME --secrets secrets.yaml\`, or --machine-config controlplane.yaml)`,
+    { remedy: null },
+  );
+}
 
 export const elevateCommand: CliCommand = {
   help,
@@ -72,13 +82,17 @@ export const elevateCommand: CliCommand = {
     }
     if (values.reason.trim() === '') throw new UsageError('--reason: say why the elevation is needed');
     const ttlSeconds = ttlOption(values.ttl);
-    const result = await lifecycle.elevate({
-      name,
-      roles,
-      reason: values.reason,
-      ...(ttlSeconds === undefined ? {} : { ttlSeconds }),
-      allowAdmin: await confirmAdmin(io, roles, values['yes-admin'] === true),
-    });
+    const result = await lifecycle
+      .elevate({
+        name,
+        roles,
+        reason: values.reason,
+        ...(ttlSeconds === undefined ? {} : { ttlSeconds }),
+        allowAdmin: await confirmAdmin(io, roles, values['yes-admin'] === true),
+      })
+      .catch((error: unknown) => {
+        throw withImportHint(error);
+      });
     if (values.json === true) printJson(io, result);
     else {
       // Rounded to the minute: the certificate was issued a moment ago, not a full minute short.

@@ -72,11 +72,14 @@ describe('diagnoseContext on generated certificates', () => {
     expect(codes(expired)).toEqual(['cert-expired', 'admin-role']);
     expect(messageOf(expired, 'cert-expired')).toMatch(/^contexts\.prod\.crt: .*expired at \d{4}-\d\d-\d\dT/);
 
-    const soon = await credentials(ca, { notAfter: inDays(13) });
+    // A year-long certificate: its warning window is the vault's 14 days, not a third of its lifetime.
+    const soon = await credentials(ca, { notBefore: inDays(-352), notAfter: inDays(13) });
     expect(codes(soon)).toContain('cert-expiring-soon');
     expect(messageOf(soon, 'cert-expiring-soon')).toContain('in 13 days');
     expect(diagnose(soon, 7).findings.map((finding) => finding.code)).not.toContain('cert-expiring-soon');
-    expect(codes(await credentials(ca, { notAfter: inDays(15) }))).not.toContain('cert-expiring-soon');
+    expect(codes(await credentials(ca, { notBefore: inDays(-350), notAfter: inDays(15) }))).not.toContain(
+      'cert-expiring-soon',
+    );
 
     const future = await credentials(ca, { notBefore: inDays(2), notAfter: inDays(30) });
     expect(codes(future)).toContain('cert-not-yet-valid');
@@ -140,8 +143,8 @@ describe('diagnoseContext on generated certificates', () => {
 
   it('reports an expired and an expiring CA certificate', async () => {
     const oldCa = await createTestCa({ notBefore: inDays(-400), notAfter: inDays(-5) });
-    const ca = await createTestCa({ notBefore: inDays(-10), notAfter: inDays(5) });
-    const leaf = await createTestLeaf(ca, { notBefore: inDays(-1), notAfter: inDays(4) });
+    const ca = await createTestCa({ notBefore: inDays(-3000), notAfter: inDays(5) });
+    const leaf = await createTestLeaf(ca, { notBefore: inDays(-300), notAfter: inDays(4) });
     const context = mtlsContext('prod', {
       ca: oldCa.certPem + ca.certPem,
       crt: leaf.certPem,
