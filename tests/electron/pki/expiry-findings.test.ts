@@ -53,7 +53,11 @@ describe('cert-expiring-soon follows the certificate lifetime', () => {
 
   it('warns of a CA by its own lifetime: a 10-year CA inside warn-days, not a third of ten years', async () => {
     const ca = await createTestCa({ notBefore: at(-3650 * day + 13 * day), notAfter: at(13 * day) });
-    const leaf = await createTestLeaf(ca, { roles: ['os:reader'], notBefore: at(-day), notAfter: at(5 * day) });
+    const leaf = await createTestLeaf(ca, {
+      roles: ['os:reader'],
+      notBefore: at(-day),
+      notAfter: at(5 * day),
+    });
     const context = mtlsContext('prod', { ca: ca.certPem, crt: leaf.certPem, key: leaf.keyPem });
     const codes = diagnoseContext(context, { now, current: false }).findings.map((finding) => finding.code);
     expect(codes).toContain('ca-expiring-soon');
