@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
 import { defaultVaultHome } from './app-paths.js';
 import { registerIpc } from './ipc.js';
+import { startLifecycleTimer } from './lifecycle-timer.js';
 import { createServices } from './service/create-services.js';
 import { createPickedFiles } from './service/file-access.js';
 import { createKeychainKeySource } from './vault/keychain.js';
@@ -63,7 +64,15 @@ function wireServicesAndIpc(window: BrowserWindow, vaultHome: string, _openedFil
   };
   powerMonitor.on('lock-screen', lock);
   powerMonitor.on('suspend', lock);
+  const lifecycle = startLifecycleTimer(services);
+  // At start, and again each time the vault is unlocked: due renewals should not wait an hour.
+  void lifecycle.tick();
+  const unsubscribe = services.events.subscribe('sessionChanged', ({ locked }) => {
+    if (!locked) void lifecycle.tick();
+  });
   window.on('closed', () => {
+    lifecycle.stop();
+    unsubscribe();
     powerMonitor.off('lock-screen', lock);
     powerMonitor.off('suspend', lock);
     unregister();
