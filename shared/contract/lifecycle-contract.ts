@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ErrorCode } from './error-codes.js';
-import { opensVault, writesFile, writesTalosconfig } from './error-groups.js';
+import { writesFile, writesTalosconfig, writesVault } from './error-groups.js';
 import { saveFileSchema } from './file-ref.js';
 import { operation, type ArgsOf } from './operation.js';
 import { nameSchema } from './vault-contract.js';
@@ -77,10 +77,8 @@ export const endedElevationSchema = z.object({
 });
 export type EndedElevation = z.infer<typeof endedElevationSchema>;
 
-const renewErrors = [
-  ...writesTalosconfig,
-  'context-not-found',
-  'not-renewable',
+/** Issuing with a stored CA: what the policy and the CA's own validity may refuse. */
+const issuingWithCa = [
   'no-roles',
   'admin-needs-confirmation',
   'ttl-above-maximum',
@@ -88,7 +86,12 @@ const renewErrors = [
   'ca-expired',
   'ca-expires-too-soon',
   'ca-not-yet-valid',
+] as const satisfies readonly ErrorCode[];
+
+/** A context's own certificate, read to be renewed. */
+const readsContextCertificate = [
   'invalid-pem',
+  'invalid-der',
   'unsupported-key',
 ] as const satisfies readonly ErrorCode[];
 
@@ -104,7 +107,13 @@ export const lifecycleOperations = {
       allowAdmin: z.boolean().default(false),
     }),
     result: z.object({ dryRun: z.boolean(), renewed: z.array(renewalSchema) }),
-    errors: renewErrors,
+    errors: [
+      ...writesTalosconfig,
+      ...issuingWithCa,
+      ...readsContextCertificate,
+      'context-not-found',
+      'not-renewable',
+    ],
   }),
   /** Every context inside its warning window or expired: renews the renewable ones, lists the rest. */
   renewDue: operation({
@@ -126,7 +135,14 @@ export const lifecycleOperations = {
       csrPem: z.string(),
       path: z.string(),
     }),
-    errors: [...writesFile, ...opensVault, 'context-not-found', 'no-roles', 'request-pending', 'invalid-pem'],
+    errors: [
+      ...writesVault,
+      ...writesFile,
+      ...readsContextCertificate,
+      'context-not-found',
+      'no-roles',
+      'request-pending',
+    ],
   }),
   /** A short-lived certificate with more roles, stored as `NAME-elevated` and switched to at once. */
   elevate: operation({
@@ -141,18 +157,12 @@ export const lifecycleOperations = {
     result: elevationResultSchema,
     errors: [
       ...writesTalosconfig,
+      ...issuingWithCa,
       'context-not-found',
       'ca-not-stored',
       'already-elevated',
       'name-taken',
-      'no-roles',
       'unknown-role',
-      'admin-needs-confirmation',
-      'ttl-above-maximum',
-      'invalid-ttl',
-      'ca-expired',
-      'ca-expires-too-soon',
-      'ca-not-yet-valid',
     ],
   }),
   /** Ends the elevation of `name` (every elevation without one) now, expired or not. */

@@ -50,7 +50,7 @@ export async function createRequest(deps: ServiceDeps, args: IssuingArgs<'create
   };
 }
 
-function refuseTakenRequest(pending: readonly PendingRequest[], name: string): void {
+export function refuseTakenRequest(pending: readonly PendingRequest[], name: string): void {
   if (pending.some((request) => request.name === name)) {
     throw new UsageError(
       `a request named ${quoteName(name)} is already waiting for its certificate; accept that certificate or choose another name`,

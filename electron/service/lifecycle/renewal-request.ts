@@ -1,7 +1,6 @@
 import type { LifecycleArgs } from '../../../shared/contract/lifecycle-contract.js';
 import { quoteName } from '../../../shared/quote-name.js';
 import { parseRoles } from '../../../shared/roles/catalog.js';
-import { UsageError } from '../../../shared/user-error.js';
 import type { PendingRequest } from '../../../shared/vault/vault-document.js';
 import { subjectDer } from '../../pki/certificate-fields.js';
 import { createCsr } from '../../pki/csr.js';
@@ -9,6 +8,7 @@ import { PkiError } from '../../pki/pki-error.js';
 import { keyTypeName, readPrivateKeyPem } from '../../pki/private-key.js';
 import { keyFamily } from '../../pki/signing-key.js';
 import { refuseOverwrite, writeWithVaultChange } from '../issuing/output-file.js';
+import { refuseTakenRequest } from '../issuing/requests.js';
 import { clientCertificateOf } from '../renewal-check.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { requireContext } from '../vault-lookup.js';
@@ -67,13 +67,4 @@ export async function requestRenewal(deps: ServiceDeps, args: LifecycleArgs<'req
     csrPem: created.csrPem,
     path: target.path,
   };
-}
-
-function refuseTakenRequest(pending: readonly PendingRequest[], name: string): void {
-  if (pending.some((request) => request.name === name)) {
-    throw new UsageError(
-      `a request for ${quoteName(name)} is already waiting for its certificate; accept that certificate first`,
-      'request-pending',
-    );
-  }
 }

@@ -5,7 +5,7 @@ import type { LogResult } from '../../../shared/contract/issuing-contract.js';
 import type { Renewal, RenewDueResult } from '../../../shared/contract/lifecycle-contract.js';
 import type { ContextItem } from '../../../shared/contract/vault-contract.js';
 import { serializeTalosconfig } from '../../../shared/talosconfig/serialize.js';
-import { pemOf, readConfig, useIssuingVault } from '../../support/issuing-cli.js';
+import { pemOf, readConfig, useIssuingVault, type Run } from '../../support/issuing-cli.js';
 import {
   createTestCa,
   createTestLeaf,
@@ -31,43 +31,48 @@ async function writePem(text: string): Promise<string> {
   return path;
 }
 
-/** A CA stored in the vault as `name` (or, with `store: false`, one that lives elsewhere). */
-async function clusterCa(name: string, algorithm: TestKeyAlgorithm, store = true): Promise<TestCertificate> {
-  const ca = await createTestCa({ algorithm, notBefore: ago(400 * day), notAfter: ahead(3000 * day) });
-  if (store) {
-    const run = await talcred(
-      'ca',
-      'import',
-      '--name',
-      name,
-      '--crt',
-      await writePem(ca.certPem),
-      '--key',
-      await writePem(ca.keyPem),
-    );
-    expect(run.code, run.stderr).toBe(0);
-  }
-  return ca;
+/** Storing CAs and importing contexts, through one vault's binary. */
+function vaultSteps(run: (...args: string[]) => Promise<Run>) {
+  return {
+    /** A CA stored in the vault as `name` (or, with `store: false`, one that lives elsewhere). */
+    ca: async (name: string, algorithm: TestKeyAlgorithm, store = true): Promise<TestCertificate> => {
+      const ca = await createTestCa({ algorithm, notBefore: ago(400 * day), notAfter: ahead(3000 * day) });
+      if (store) {
+        const crt = await writePem(ca.certPem);
+        const imported = await run(
+          'ca',
+          'import',
+          '--name',
+          name,
+          '--crt',
+          crt,
+          '--key',
+          await writePem(ca.keyPem),
+        );
+        expect(imported.code, imported.stderr).toBe(0);
+      }
+      return ca;
+    },
+    /** A context signed by `ca`, imported with endpoints, nodes and a label. */
+    context: async (name: string, ca: TestCertificate, leaf: TestLeafOptions): Promise<TestCertificate> => {
+      const cert = await createTestLeaf(ca, leaf);
+      const context = mtlsContext(
+        name,
+        { ca: ca.certPem, crt: cert.certPem, key: cert.keyPem },
+        { endpoints: ['10.5.0.2', '10.5.0.3'], nodes: ['10.5.0.9'] },
+      );
+      const path = join(vault.dir, `${name}.yaml`);
+      await writeFile(path, serializeTalosconfig({ context: name, contexts: [context], extra: [] }));
+      expect((await run('import', path)).code).toBe(0);
+      expect((await run('label', name, 'team=platform')).code).toBe(0);
+      return cert;
+    },
+  };
 }
 
-/** A context signed by `ca`, imported into the vault with endpoints, nodes and a label. */
-async function importContext(
-  name: string,
-  ca: TestCertificate,
-  leaf: TestLeafOptions,
-): Promise<TestCertificate> {
-  const cert = await createTestLeaf(ca, leaf);
-  const context = mtlsContext(
-    name,
-    { ca: ca.certPem, crt: cert.certPem, key: cert.keyPem },
-    { endpoints: ['10.5.0.2', '10.5.0.3'], nodes: ['10.5.0.9'] },
-  );
-  const path = join(vault.dir, `${name}.yaml`);
-  await writeFile(path, serializeTalosconfig({ context: name, contexts: [context], extra: [] }));
-  expect((await talcred('import', path)).code).toBe(0);
-  expect((await talcred('label', name, 'team=platform')).code).toBe(0);
-  return cert;
-}
+const steps = vaultSteps(talcred);
+const clusterCa = steps.ca;
+const importContext = steps.context;
 
 async function certificateOf(name: string): Promise<string> {
   const out = join(vault.dir, `${name}-export.yaml`);
@@ -347,29 +352,5 @@ async function useFreshVault() {
   const home = join(vault.dir, `home-${++fileCount}`);
   const run = (...args: string[]) => talcred('--home', home, ...args);
   expect((await run('init', '--passphrase')).code).toBe(0);
-  return {
-    talcred: run,
-    async ca(name: string, algorithm: TestKeyAlgorithm) {
-      const ca = await createTestCa({ algorithm, notBefore: ago(400 * day), notAfter: ahead(3000 * day) });
-      const imported = await run(
-        'ca',
-        'import',
-        '--name',
-        name,
-        '--crt',
-        await writePem(ca.certPem),
-        '--key',
-        await writePem(ca.keyPem),
-      );
-      expect(imported.code, imported.stderr).toBe(0);
-      return ca;
-    },
-    async context(name: string, ca: TestCertificate, leaf: TestLeafOptions) {
-      const cert = await createTestLeaf(ca, leaf);
-      const path = join(vault.dir, `${name}.yaml`);
-      const context = mtlsContext(name, { ca: ca.certPem, crt: cert.certPem, key: cert.keyPem });
-      await writeFile(path, serializeTalosconfig({ context: name, contexts: [context], extra: [] }));
-      expect((await run('import', path)).code).toBe(0);
-    },
-  };
+  return { talcred: run, ...vaultSteps(run) };
 }
