@@ -14,7 +14,8 @@ Every context in the vault: current marker, endpoints, nodes, roles, expiry, the
 
   --json               an array of the objects \`talcred inspect --json\` prints, plus "labels",
                        "lastUsed", "note", "source", "importedAt", "cluster" (the stored CA
-                       its ca holds, or null)
+                       its ca holds, or null), "renewable" (a stored CA signed it) and
+                       "elevation" (while it is one: from, roles, reason, notAfter)
   --label KEY=VALUE    only contexts carrying that label`;
 
 /** Split at the first "=" only: a value may hold "=" itself (`label` accepts url=https://x/?a=b). */

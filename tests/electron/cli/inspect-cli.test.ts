@@ -112,7 +112,7 @@ describe('talcred inspect', () => {
       'unknownRoles',
     ]);
     for (const ca of context.ca)
-      expect(keys(ca)).toEqual(['fingerprintSha256', 'keyType', 'notAfter', 'subject']);
+      expect(keys(ca)).toEqual(['fingerprintSha256', 'keyType', 'notAfter', 'notBefore', 'subject']);
     for (const finding of context.findings) expect(keys(finding)).toEqual(['code', 'message', 'severity']);
 
     // Independent facts: OpenSSL's reading of the same certificates.

@@ -30,6 +30,8 @@ describe('talcred settings', () => {
       expiryWarningDays: 14,
       defaultTtlSeconds: 7 * 86_400,
       maxTtlSeconds: 365 * 86_400,
+      autoRenew: false,
+      elevateMaxTtlSeconds: 3_600,
     });
   });
 

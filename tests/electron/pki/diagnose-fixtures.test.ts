@@ -70,6 +70,7 @@ describe('diagnoseContext on the real Talos 2021 talosconfigs', () => {
       expect(ca).toEqual([
         {
           subject: 'O=talos',
+          notBefore: '2021-07-05T11:18:33Z',
           notAfter: '2031-07-03T11:18:33Z',
           keyType: 'ed25519',
           fingerprintSha256: '5e1ad3308fe694d44f64414cbf7374953c089e2b0da46157ea3141a54fae3cb2',
