@@ -53,7 +53,14 @@ export function ElevateDialog({
   const ready = roles.length > 0 && reason.trim() !== '' && (powerful.length === 0 || confirmed);
   const offered = presets.filter((preset) => preset <= maxSeconds);
   return (
-    <ModalOverlay className="modal-overlay" isOpen isDismissable onOpenChange={(open) => !open && onClose()}>
+    <ModalOverlay
+      className="modal-overlay"
+      isOpen
+      isDismissable
+      onOpenChange={(open) => {
+        if (!open) onClose();
+      }}
+    >
       <Modal className="modal">
         <Dialog className="dialog" aria-labelledby="elevate-title">
           <form
@@ -109,13 +116,15 @@ export function ElevateDialog({
               <span className="field-hint">Kept in the issuance log with the roles and the time.</span>
             </TextField>
             {powerful.length > 0 && (
-              <Checkbox className="check check-danger" isSelected={confirmed} onChange={setConfirmed}>
-                <span className="check-box" aria-hidden="true" />
-                <span>
-                  I understand that {powerful.map((info) => info.role).join(' and ')} can do anything on this
-                  cluster, secrets and machine configuration included.
-                </span>
-              </Checkbox>
+              <CheckboxField isSelected={confirmed} onChange={setConfirmed}>
+                <CheckboxButton className="checkbox checkbox-danger">
+                  <span className="checkbox-box" aria-hidden="true" />
+                  <span>
+                    I understand that {powerful.map((info) => info.role).join(' and ')} can do anything on
+                    this cluster, secrets and machine configuration included.
+                  </span>
+                </CheckboxButton>
+              </CheckboxField>
             )}
             {error && <ErrorBanner error={error} />}
             <div className="button-row dialog-actions">
