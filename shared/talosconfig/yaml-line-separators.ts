@@ -30,6 +30,7 @@ function blockIndent(token: NonNullable<Scalar['srcToken']>): number {
   const indicator = /[1-9]/.exec(header && 'source' in header ? header.source : '');
   if (indicator && 'indent' in token) return token.indent + Number(indicator[0]);
   const source = 'source' in token ? token.source : '';
-  const firstLine = source.split('\n').find((line) => line.trim() !== '') ?? '';
-  return firstLine.length - firstLine.trimStart().length;
+  // Only spaces indent (a tab or a separator is text), and a line of spaces alone is an empty line.
+  const firstLine = source.split('\n').find((line) => /[^ ]/.test(line)) ?? '';
+  return /^ */.exec(firstLine)?.[0].length ?? 0;
 }

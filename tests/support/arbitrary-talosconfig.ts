@@ -80,6 +80,7 @@ const trickyStrings = [
   '\u2028x\ny',
   'y\n\u2028',
   'a\n\u2029b',
+  '\t\u2029 -\n',
 ];
 
 const realisticStrings = [
