@@ -1,13 +1,13 @@
 import { compareContextNames } from './compare-context-names.js';
 import type { TalosConfig, TalosContext, UnknownField } from './model.js';
-import { emitYamlV3, type EmitNode } from './yaml-v3-emitter.js';
+import { emitYaml, type EmitNode } from './yaml-emitter.js';
 
 type JsonValue = UnknownField['value'];
 type Entry = readonly [string, EmitNode];
 
 /**
- * Writes a talosconfig byte for byte as talosctl's writer does (yaml.v3 Marshal of its Config struct,
- * TALOS.md "talosconfig file"): `context`, then `contexts` sorted like yaml.v3 sorts map keys, each
+ * Writes a talosconfig byte for byte as talosctl 1.12+ does (go.yaml.in/yaml/v4 Marshal of its Config
+ * struct, TALOS.md "talosconfig file"): `context`, then `contexts` sorted like go-yaml sorts map keys, each
  * context's fields in struct order with empty ones omitted except `endpoints`. Unknown fields, which
  * talosctl would drop, are written back after the known field they followed.
  */
@@ -20,7 +20,7 @@ export function serializeTalosconfig(config: TalosConfig): string {
       { kind: 'map', entries: contexts.map((context) => [context.name, contextNode(context)] as const) },
     ],
   ];
-  return emitYamlV3({ kind: 'map', entries: placeUnknown(known, config.extra, topLevelOrder) });
+  return emitYaml({ kind: 'map', entries: placeUnknown(known, config.extra, topLevelOrder) });
 }
 
 function str(value: string): EmitNode {

@@ -7,10 +7,12 @@ import {
   LineCounter,
   parseAllDocuments,
   type Document,
+  type Scalar,
   type Node as YamlNode,
 } from 'yaml';
 import { maxAliasCount, maxAliasExpandedNodes, maxExpandedText, maxNestingDepth } from './limits.js';
 import { TalosconfigError } from './talosconfig-error.js';
+import { asGoYamlReadsIt } from './yaml-line-separators.js';
 
 /** A YAML document reduced to what a talosconfig can hold: string-keyed maps, lists and scalars. */
 export type YamlTree =
@@ -20,7 +22,7 @@ export type YamlTree =
 
 export interface YamlScalar {
   kind: 'scalar';
-  /** The text as yaml.v3 hands it to a Go string: plain scalars as written (`0x1F`, `1.50`). */
+  /** The text as go-yaml hands it to a Go string: plain scalars as written (`0x1F`, `1.50`). */
   text: string;
   /** The YAML 1.2 core-schema value (`~` -> null, `0x1F` -> 31), for unknown fields. */
   value: unknown;
@@ -59,8 +61,13 @@ export function readYamlTree(text: string, source: string): YamlTree | null {
   if (deepAt !== null) throw tooDeep(source, `line ${text.slice(0, deepAt).split('\n').length}`);
   let documents: Document.Parsed[];
   try {
-    documents = parseAllDocuments(text, { lineCounter: lines, uniqueKeys: false, prettyErrors: false }) as
-      Document.Parsed[] | [];
+    documents = parseAllDocuments(text, {
+      lineCounter: lines,
+      uniqueKeys: false,
+      prettyErrors: false,
+      // The source tokens say where a U+2028 stood in the file (yaml-line-separators.ts).
+      keepSourceTokens: true,
+    }) as Document.Parsed[] | [];
   } catch (error) {
     // The parser recurses per nesting level: a huge nesting exhausts the stack before our own check runs.
     if (error instanceof RangeError) throw tooDeep(source, '');
@@ -137,7 +144,7 @@ export function readYamlTree(text: string, source: string): YamlTree | null {
     if (isSeq(node))
       return { kind: 'seq', items: node.items.map((item) => toTree(item, depth + 1, insideAlias)) };
     if (isScalar(node)) {
-      const scalar = scalarTree(node.value, node.source, node.type);
+      const scalar = scalarTree(node);
       yielded(scalar.text.length);
       return scalar;
     }
@@ -169,11 +176,12 @@ function isNullScalar(node: unknown): boolean {
   return isScalar(node) && node.value === null;
 }
 
-function scalarTree(value: unknown, source: string | undefined, type: string | undefined): YamlScalar {
+function scalarTree(scalar: Scalar): YamlScalar {
+  const { value, source, type } = scalar;
   const plain = type === 'PLAIN';
   if (value === null) return { kind: 'scalar', text: '', value: null, isNull: plain || type === undefined };
-  const text = typeof value === 'string' ? value : (source ?? '');
-  return { kind: 'scalar', text, value, isNull: false };
+  const text = asGoYamlReadsIt(scalar, typeof value === 'string' ? value : (source ?? ''));
+  return { kind: 'scalar', text, value: typeof value === 'string' ? text : value, isNull: false };
 }
 
 function keyText(key: unknown, source: string, lineOf: (offset: number | undefined) => string): string {
@@ -190,7 +198,7 @@ function keyText(key: unknown, source: string, lineOf: (offset: number | undefin
       'a key is a list or mapping; keys must be text',
     );
   }
-  const tree = scalarTree(key.value, key.source, key.type);
+  const tree = scalarTree(key);
   return tree.isNull ? '' : tree.text;
 }
 

@@ -5,10 +5,10 @@ import type { TalosConfig, TalosContext, UnknownField } from '../../shared/talos
 /**
  * fast-check arbitraries for normalized talosconfig models: what parseTalosconfig can return, so that
  * parse(serialize(model)) must give the model back. Strings mix realistic values with ones that force
- * every quoting style of talosctl's writer (yaml.v3), and arbitrary Unicode.
+ * every quoting style of talosctl's writer (go-yaml v4, and v3 before it), and arbitrary Unicode.
  */
 
-/** Strings yaml.v3 writes in each of its styles: plain, single- and double-quoted, literal. */
+/** Strings go-yaml writes in each of its styles: plain, single- and double-quoted, literal. */
 const trickyStrings = [
   'true',
   'False',
@@ -64,6 +64,23 @@ const trickyStrings = [
   'é',
   'x'.repeat(130),
   'y'.repeat(129) + '\nz',
+  // Where v4 differs from yaml.v3, or this writer from v4 (yaml-emitter.ts, yaml-line-separators.ts).
+  '<<',
+  '0b-1',
+  '\n',
+  ' \n ',
+  '\n\nbody',
+  '\n indented',
+  '\n\n  indented',
+  '\u2028sep',
+  'a\u2029b',
+  'a\u2028 b',
+  'line\u2028sep\nnext',
+  '\u2028\u2028x',
+  '\u2028x\ny',
+  'y\n\u2028',
+  'a\n\u2029b',
+  '\t\u2029 -\n',
 ];
 
 const realisticStrings = [

@@ -1,10 +1,18 @@
+/** How talosctl's writer writes a one-line Go string when the emitter does not overrule it. */
+export type Quoting = 'plain' | 'single' | 'double';
+
 /**
- * When gopkg.in/yaml.v3 quotes a Go string (encode.go, stringv): when the plain text would read back as
- * something else (resolve.go: null, bool, int, float, timestamp, merge key), or as a YAML 1.1 base-60
- * float or boolean (`1:30`, `yes`, `off`). Ported rule for rule so files match talosctl's byte for byte.
+ * How go.yaml.in/yaml/v4 v4.0.0-rc.6 (talosctl 1.12+; TALOS.md "talosconfig file") asks for a one-line Go
+ * string to be written. Its representer asks for single quotes where the plain text reads back as a string
+ * in YAML 1.2 but not in YAML 1.1 (`yes`, `off`, `12:30`) or would be taken for a merge key (`<<`), so
+ * that YAML 1.1 readers keep it a string; its serializer then double-quotes text that a YAML 1.2 reader
+ * would resolve to another type (null, bool, int, float, timestamp). yaml.v3 (talosctl 1.11) double-quoted
+ * both kinds. The resolver (v4's resolve.go) is ported rule for rule: a byte of difference is a file
+ * talosctl would not have written.
  */
-export function yamlV3QuotesString(text: string): boolean {
-  return !resolvesToString(text) || isBase60Float(text) || oldBooleans.has(text);
+export function quotingFor(text: string): Quoting {
+  if (isBase60Float(text) || oldBooleans.has(text) || text === '<<') return 'single';
+  return resolvesToString(text) ? 'plain' : 'double';
 }
 
 const oldBooleans = new Set(['y', 'Y', 'yes', 'Yes', 'YES', 'on', 'On', 'ON']);
@@ -43,7 +51,6 @@ const yamlStyleFloat = /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/;
 const goDotFloat = /^\.[0-9](?:_?[0-9])*(?:[eE][-+]?[0-9](?:_?[0-9])*)?$/;
 /** Go's strconv.ParseInt(s, 0, 64) syntax (underscores already removed). */
 const goIntLiteral = /^[-+]?(?:0[xX]([0-9a-fA-F]+)|0[bB]([01]+)|0[oO]([0-7]+)|0([0-7]*)|([1-9][0-9]*))$/;
-const signedDigits = { 2: /^[-+]?[01]+$/, 8: /^[-+]?[0-7]+$/ } as const;
 
 const int64Min = -(2n ** 63n);
 const int64Max = 2n ** 63n - 1n;
@@ -72,16 +79,13 @@ function resolvesToString(text: string): boolean {
   if (resolveMap.has(text)) return false;
   if (kind === 'M') return true;
   if (kind === '.') return !(goDotFloat.test(text) && Number.isFinite(Number(text.replaceAll('_', ''))));
-  if (isYamlV3Timestamp(text)) return false;
+  if (isGoYamlTimestamp(text)) return false;
   const plain = text.replaceAll('_', '');
+  // v4 dropped yaml.v3's second pass over `0b`/`0o` digits (which let `0b-1` read as an int): Go's
+  // ParseInt with base 0 is the whole integer rule now.
   if (parsesAsGoInt(plain)) return false;
   // A float whose value overflows makes strconv.ParseFloat fail with ErrRange: the text stays a string.
-  if (yamlStyleFloat.test(plain) && Number.isFinite(Number(plain))) return false;
-  if (plain.startsWith('0b') && parsesWithBase(plain.slice(2), 2)) return false;
-  if (plain.startsWith('-0b') && parsesWithBase('-' + plain.slice(3), 2)) return false;
-  if (plain.startsWith('0o') && parsesWithBase(plain.slice(2), 8)) return false;
-  if (plain.startsWith('-0o') && parsesWithBase('-' + plain.slice(3), 8)) return false;
-  return true;
+  return !(yamlStyleFloat.test(plain) && Number.isFinite(Number(plain)));
 }
 
 function inGoIntRange(value: bigint, signed: boolean): boolean {
@@ -104,23 +108,14 @@ function parsesAsGoInt(text: string): boolean {
   return inGoIntRange(negative ? -magnitude : magnitude, signed);
 }
 
-/** strconv.ParseInt(text, base, 64) or ParseUint(text, base, 64): an optional sign, then digits. */
-function parsesWithBase(text: string, base: 2 | 8): boolean {
-  if (!signedDigits[base].test(text)) return false;
-  const negative = text.startsWith('-');
-  const digits = text.replace(/^[-+]/, '');
-  const magnitude = BigInt(`${base === 2 ? '0b' : '0o'}${digits}`);
-  return inGoIntRange(negative ? -magnitude : magnitude, negative || text.startsWith('+'));
-}
-
 const timestampLayouts = [
   /^(\d{4})-(\d\d?)-(\d\d?)[Tt](\d\d?):(\d\d?):(\d\d?)(?:[.,]\d+)?(?:Z|[-+](\d\d):(\d\d))$/,
   /^(\d{4})-(\d\d?)-(\d\d?) (\d\d?):(\d\d?):(\d\d?)(?:[.,]\d+)?$/,
   /^(\d{4})-(\d\d?)-(\d\d?)$/,
 ];
 
-/** resolve.go parseTimestamp: Go's time.Parse with yaml.v3's four layouts, including its range checks. */
-function isYamlV3Timestamp(text: string): boolean {
+/** resolve.go parseTimestamp: Go's time.Parse with go-yaml's four layouts, including its range checks. */
+function isGoYamlTimestamp(text: string): boolean {
   if (!/^\d{4}-/.test(text)) return false;
   for (const layout of timestampLayouts) {
     const match = layout.exec(text);

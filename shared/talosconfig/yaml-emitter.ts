@@ -1,16 +1,18 @@
-import { yamlV3QuotesString } from './yaml-v3-resolve.js';
+import { quotingFor } from './yaml-resolve.js';
 
 /**
- * A YAML writer that produces what gopkg.in/yaml.v3's `yaml.Marshal` produces (talosctl's writer; TALOS.md
- * "talosconfig file"): 4-space indentation, block sequences indented under their key, no line wrapping,
- * `[]`/`{}` for empty collections, and yaml.v3's choice of plain, single-quoted, double-quoted or literal
- * style per string. It is a port of the parts of yaml.v3's emitterc.go that this shape reaches: block
+ * A YAML writer that produces what talosctl 1.12+ writes: go.yaml.in/yaml/v4 v4.0.0-rc.6 `yaml.Marshal`
+ * (TALOS.md "talosconfig file"), byte for byte, so a file talosctl wrote is written back unchanged and a
+ * diff of a talosconfig shows only what changed in it. 4-space indentation, block sequences indented under
+ * their key, no line wrapping, `[]`/`{}` for empty collections, and v4's choice of plain, single-quoted,
+ * double-quoted or literal style per string. It is a port of the parts of v4's emitter (the libyaml
+ * emitter that yaml.v3 also had, with v4's changes noted where they are) that this shape reaches: block
  * mappings and sequences, long or multi-line keys (`? key`), and the four scalar styles.
  */
 export type EmitNode =
   | { kind: 'map'; entries: ReadonlyArray<readonly [string, EmitNode]> }
   | { kind: 'seq'; items: readonly EmitNode[] }
-  /** A Go string: yaml.v3 picks its style. */
+  /** A Go string: the writer picks its style. */
   | { kind: 'str'; value: string }
   /** A number, boolean or null, written as is. */
   | { kind: 'plain'; text: string };
@@ -26,7 +28,7 @@ interface Analysis {
 
 const bestIndent = 4;
 
-/** yaml.v3's is_printable, per code point: 4-byte UTF-8 characters are NOT printable there. */
+/** libyaml's is_printable, per code point: 4-byte UTF-8 characters are NOT printable there (v3 and v4). */
 function isPrintable(cp: number): boolean {
   return (
     cp === 0x0a ||
@@ -42,6 +44,31 @@ function isBreak(cp: number | undefined): boolean {
 
 function isBlank(cp: number | undefined): boolean {
   return cp === 0x20 || cp === 0x09;
+}
+
+/** Go's unicode.IsSpace (Latin-1 spaces, NEL and NBSP, then Unicode White_Space); not JavaScript's \s. */
+const goSpaces = new Set([
+  0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0x85, 0xa0, 0x1680, 0x2000, 0x2001, 0x2002, 0x2003, 0x2004, 0x2005,
+  0x2006, 0x2007, 0x2008, 0x2009, 0x200a, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000,
+]);
+
+/**
+ * v4's representer (shouldUseLiteralStyle) asks for a literal block only when a multi-line string holds
+ * something besides white space; `"\n"` or `" \n "` are double-quoted, where yaml.v3 tried a literal.
+ */
+function hasNonSpace(text: string): boolean {
+  return codePoints(text).some((cp) => !goSpaces.has(cp));
+}
+
+/**
+ * Whether a literal block needs an indentation indicator (`|4`) to read back. v4 writes one only when the
+ * text starts with a space (go-yaml issue #65 dropped yaml.v3's indicator for a leading line break, so
+ * `"\nbody"` is `|-`, an empty line, then `body`). Deviation from v4: text whose first non-empty line
+ * starts with a space after leading line breaks (`"\n indented"`) also gets one; v4 writes it without,
+ * and every reader then takes that space for indentation and loses it.
+ */
+function needsIndentIndicator(text: string): boolean {
+  return /^\n* /.test(text);
 }
 
 function codePoints(text: string): number[] {
@@ -157,8 +184,8 @@ function escapeCodePoint(cp: number): string {
   return `\\${prefix}${cp.toString(16).toUpperCase().padStart(width, '0')}`;
 }
 
-/** Serializes one document whose root is a mapping, exactly as yaml.v3's Marshal lays it out. */
-export function emitYamlV3(root: EmitNode): string {
+/** Serializes one document whose root is a mapping, exactly as v4's Marshal lays it out. */
+export function emitYaml(root: EmitNode): string {
   const out: string[] = [];
   let column = 0;
   let whitespace = true;
@@ -197,7 +224,7 @@ export function emitYamlV3(root: EmitNode): string {
     indention = indention && isIndention;
   }
 
-  /** `inSequenceItem`: the node is an item of a block sequence, where yaml.v3 indents by 2 (past "- "). */
+  /** `inSequenceItem`: the node is an item of a block sequence, where go-yaml indents by 2 (past "- "). */
   function increaseIndent(flow: boolean, inSequenceItem: boolean): void {
     indents.push(indent);
     if (indent < 0) indent = flow ? bestIndent : 0;
@@ -214,8 +241,8 @@ export function emitYamlV3(root: EmitNode): string {
     text: string,
   ): Style {
     if (node.kind === 'plain') return 'plain';
-    if (text.includes('\n')) return 'literal';
-    return yamlV3QuotesString(text) ? 'double' : 'plain';
+    if (text.includes('\n')) return hasNonSpace(text) ? 'literal' : 'double';
+    return quotingFor(text);
   }
 
   function selectStyle(requested: Style, text: string, analysis: Analysis, simpleKey: boolean): Style {
@@ -224,9 +251,6 @@ export function emitYamlV3(root: EmitNode): string {
     if (style === 'plain' && (!analysis.blockPlainAllowed || (text === '' && simpleKey))) style = 'single';
     if (style === 'single' && !analysis.singleQuotedAllowed) style = 'double';
     if (style === 'literal' && (!analysis.blockAllowed || simpleKey)) style = 'double';
-    // Deviation from yaml.v3: it writes U+2028/U+2029 raw and treats them as line breaks, which YAML 1.2
-    // readers (this product's included) take as content. Escaping them keeps the value intact.
-    if (text.includes('\u2028') || text.includes('\u2029')) style = 'double';
     return style;
   }
 
@@ -237,9 +261,30 @@ export function emitYamlV3(root: EmitNode): string {
     indention = false;
   }
 
+  /**
+   * go-yaml writes U+2028/U+2029 raw and, taking them for line breaks, indents the text after them; it
+   * reads them back the same way (yaml-line-separators.ts does so for this product's reader).
+   */
+  function putSeparator(char: string): void {
+    out.push(char);
+    column = 0;
+    indention = true;
+  }
+
   function writeSingleQuoted(text: string): void {
     writeIndicator("'", true, false, false);
-    put(text.replaceAll("'", "''"));
+    // Single quotes are chosen only for text without "\n" and without blanks next to a break (analyze).
+    let breaks = false;
+    for (const char of text) {
+      if (char === '\u2028' || char === '\u2029') {
+        putSeparator(char);
+        breaks = true;
+      } else {
+        if (breaks) writeIndent();
+        put(char === "'" ? "''" : char);
+        breaks = false;
+      }
+    }
     writeIndicator("'", false, false, false);
     whitespace = false;
     indention = false;
@@ -247,7 +292,7 @@ export function emitYamlV3(root: EmitNode): string {
 
   function writeDoubleQuoted(text: string): void {
     writeIndicator('"', true, false, false);
-    // yaml.v3's is_bom looks at the start of the value, not at the character: a leading BOM escapes all.
+    // libyaml's is_bom looks at the start of the value, not at the character: a leading BOM escapes all.
     const escapeAll = text.startsWith('\ufeff');
     let body = '';
     for (const cp of codePoints(text)) {
@@ -263,7 +308,7 @@ export function emitYamlV3(root: EmitNode): string {
   function writeLiteral(text: string): void {
     writeIndicator('|', true, false, false);
     const cps = codePoints(text);
-    if (cps[0] === 0x20 || isBreak(cps[0])) writeIndicator(String(bestIndent), false, false, false);
+    if (needsIndentIndicator(text)) writeIndicator(String(bestIndent), false, false, false);
     const last = cps.length - 1;
     let chomp = '';
     if (!isBreak(cps[last])) chomp = '-';
@@ -275,6 +320,9 @@ export function emitYamlV3(root: EmitNode): string {
     for (const cp of cps) {
       if (cp === 0x0a) {
         putBreak();
+        breaks = true;
+      } else if (cp === 0x2028 || cp === 0x2029) {
+        putSeparator(String.fromCodePoint(cp));
         breaks = true;
       } else {
         if (breaks) writeIndent();
@@ -295,9 +343,15 @@ export function emitYamlV3(root: EmitNode): string {
     let style = selectStyle(requestedStyle(node, text), text, analysis, simpleKey);
     const parentIndent = Math.max(indent, 0);
     increaseIndent(true, inSequenceItem);
-    // Deviation from yaml.v3: a literal that needs an indentation indicator inside a sequence item gets
-    // one that does not match where its lines are written; yaml.v3's own reader mis-reads it too.
-    if (style === 'literal' && /^[ \n\r\u0085]/.test(text) && indent - parentIndent !== bestIndent) {
+    // Deviation from v4 (and yaml.v3): a literal that needs an indentation indicator inside a sequence item
+    // gets one that does not match where its lines are written (2 past the dash, not 4), which every
+    // reader, go-yaml's own included, mis-reads.
+    // Deviation from v4: a separator that starts a line of a literal block is written at column 0, and
+    // one that ends the block leaves the next key on its line; only go-yaml reads those back.
+    if (style === 'literal' && /(?:^|[\n\u2028\u2029])[\u2028\u2029]|[\u2028\u2029]$/.test(text)) {
+      style = 'double';
+    }
+    if (style === 'literal' && needsIndentIndicator(text) && indent - parentIndent !== bestIndent) {
       style = 'double';
     }
     if (style === 'plain') writePlain(text);
@@ -355,7 +409,7 @@ export function emitYamlV3(root: EmitNode): string {
   }
 
   emitNode(root, false);
-  // Document end: yaml.v3 finishes the last line.
+  // Document end: go-yaml finishes the last line.
   indent = -1;
   writeIndent();
   return out.join('');
