@@ -15,6 +15,8 @@ export function AgePrompt(props: {
   onCancel: () => void;
 }) {
   const [passphrase, setPassphrase] = useState('');
+  // The "wrong" mark goes once the user types again (an invalid field would also block the form's submit).
+  const [edited, setEdited] = useState(false);
   const [mode, setMode] = useState(props.needs);
   return (
     <section className="panel age-prompt" aria-labelledby="age-heading">
@@ -30,10 +32,13 @@ export function AgePrompt(props: {
           <PassphraseField
             label="age passphrase"
             value={passphrase}
-            onChange={setPassphrase}
+            onChange={(value) => {
+              setPassphrase(value);
+              setEdited(true);
+            }}
             autoComplete="current-password"
             autoFocus
-            invalidMessage={props.wrong ? 'That passphrase does not open the file. Try again.' : undefined}
+            invalidMessage={props.wrong && !edited ? 'That passphrase does not open the file. Try again.' : undefined}
           />
           <div className="button-row">
             <Button
