@@ -34,7 +34,8 @@ function incomingOf(source: LoadedSource): TalosContext[] {
  */
 function contentIndex(contexts: readonly TalosContext[]) {
   const byCredential = new Map<string, TalosContext[]>();
-  const keyOf = (context: TalosContext) => `${context.crt}\n${context.key}\n${context.ca}`;
+  const keyOf = (context: TalosContext) =>
+    `${context.crt}\n${context.key}\n${context.ca}\n${context.endpoints.join(',')}`;
   const add = (context: TalosContext) => {
     const list = byCredential.get(keyOf(context));
     if (list) list.push(context);

@@ -38,7 +38,9 @@ export function AgePrompt(props: {
             }}
             autoComplete="current-password"
             autoFocus
-            invalidMessage={props.wrong && !edited ? 'That passphrase does not open the file. Try again.' : undefined}
+            invalidMessage={
+              props.wrong && !edited ? 'That passphrase does not open the file. Try again.' : undefined
+            }
           />
           <div className="button-row">
             <Button

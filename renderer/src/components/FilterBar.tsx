@@ -1,5 +1,6 @@
 import { Button } from 'react-aria-components';
 import type { ContextFilter, ExpiryFilter, SortOrder } from '../lib/context-filters.js';
+import { sourceName } from '../lib/source-name.js';
 
 export interface FilterBarProps {
   filter: ContextFilter;
@@ -51,7 +52,7 @@ export function FilterBar({ filter, choices, onChange, onClear, filtered }: Filt
         value={filter.source ?? ANY}
         options={[
           [ANY, 'any source'],
-          ...choices.sources.map((source): [string, string] => [source, source]),
+          ...choices.sources.map((source): [string, string] => [source, sourceName(source)]),
         ]}
         onChange={(value) => {
           onChange({ ...filter, source: pick(value) });

@@ -3,6 +3,7 @@ import { useRef } from 'react';
 import { Input, Label, TextField } from 'react-aria-components';
 import type { ImportPreview, ImportPreviewItem } from '../../../shared/contract/import-preview.js';
 import { defaultChoice, describeChoice, type RowChoice } from '../lib/import-choices.js';
+import { sourceName } from '../lib/source-name.js';
 import { RoleBadges } from './RoleBadges.js';
 
 export interface MergePreviewProps {
@@ -82,7 +83,7 @@ function PreviewRow(props: {
           <RoleBadges roles={item.report.cert?.roles ?? []} />
           <span className="context-endpoints">{item.report.endpoints.join(', ') || 'no endpoints'}</span>
           <span className="muted preview-source" title={props.source}>
-            {props.source}
+            {sourceName(props.source)}
           </span>
         </div>
         {serious.length > 0 && (

@@ -7,6 +7,7 @@ import { AgePrompt } from '../components/AgePrompt.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { MergePreview } from '../components/MergePreview.js';
 import type { RowChoice } from '../lib/import-choices.js';
+import { sourceName } from '../lib/source-name.js';
 
 export type ImportStep =
   | { step: 'choose' }
@@ -125,8 +126,8 @@ function Preview(props: ImportScreenProps & { preview: ImportPreview }) {
         <h2>Merge preview</h2>
         <p>
           {preview.items.length} incoming {preview.items.length === 1 ? 'context' : 'contexts'} from{' '}
-          {preview.sources.map((source) => source.label).join(', ')}: {counts.add} to store, {counts.replace}{' '}
-          to replace, {counts.skip} to skip.
+          {preview.sources.map((source) => sourceName(source.label)).join(', ')}: {counts.add} to store,{' '}
+          {counts.replace} to replace, {counts.skip} to skip.
           {withErrors > 0 && ` ${withErrors} with errors (see each row).`} Nothing is written until you
           import.
         </p>
