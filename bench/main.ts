@@ -2,12 +2,13 @@ import { benchAsn1Mutations } from './asn1-bench.js';
 import { benchListColdStart } from './cli-bench.js';
 import { benchIssue } from './issue-bench.js';
 import { benchRenderer } from './renderer-bench.js';
-import { benchImport, benchPassphraseUnlock, benchVaultOpen } from './vault-bench.js';
+import { benchImport, benchImportPreview, benchPassphraseUnlock, benchVaultOpen } from './vault-bench.js';
 
 // One JSON line per figure (DESIGN.md "Performance targets"); exit 1 when a figure misses its target.
 const figures = [
   await benchVaultOpen(),
   await benchImport(),
+  await benchImportPreview(),
   await benchPassphraseUnlock(),
   benchListColdStart(),
   await benchIssue(),

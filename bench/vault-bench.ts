@@ -130,3 +130,26 @@ export async function benchPassphraseUnlock(): Promise<Figure> {
   const result = figure('passphrase-unlock-scrypt', value, floor, 'ms', 500, 'value');
   return { ...result, ok: value >= 200 && value <= 500 };
 }
+
+/**
+ * The import flow's merge preview: 1,000 incoming contexts against the 1,000-context vault, each one
+ * read, diagnosed (its findings are shown) and planned, <= 500 ms. Floor: the YAML parse of the same file.
+ */
+export async function benchImportPreview(): Promise<Figure> {
+  const root = mkdtempSync(join(tmpdir(), 'talcred-bench-'));
+  try {
+    const text = serializeTalosconfig(configWith(CONTEXTS));
+    const keySources = memoryKeySources();
+    const dir = join(root, 'vault');
+    await openVaultStore({ dir, keySources }).create(documentWith(CONTEXTS), 'keychain');
+    const target = service(dir, keySources);
+    const value = await medianMs(7, async () => {
+      const preview = await target.previewImport({ sources: [{ kind: 'text', text, label: 'bench' }] });
+      if (preview.items.length !== CONTEXTS) throw new Error('bench: expected every context in the preview');
+    });
+    const floor = await medianMs(11, () => parseYaml(text));
+    return figure('import-preview-1000-contexts-into-1000-context-vault', value, floor, 'ms', 500, 'value');
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}

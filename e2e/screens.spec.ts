@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures.js';
 import type { RealApp } from './harness/real-app.js';
 import { seriousViolations } from './support/axe.js';
-import { seedVault } from './support/real-vault.js';
+import { ADMIN_2021, FUTURE_2021, NOROLES_2021, seedVault } from './support/real-vault.js';
 
 /*
  * Every screen, reached through the real main side: axe finds no serious or critical violation, and a
@@ -76,6 +76,80 @@ const screens: Screen[] = [
       await page.getByRole('alert').waitFor();
     },
     ready: 'Unlock the vault',
+  },
+  {
+    name: 'context-detail',
+    prepare: (app) => seedVault(app),
+    reach: async (page) => {
+      await page.getByRole('link', { name: 'backup@prod' }).click();
+      await page.getByRole('heading', { level: 1, name: 'backup@prod' }).waitFor();
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'context-detail-findings',
+    prepare: (app) => seedVault(app),
+    reach: async (page) => {
+      await page.getByRole('link', { name: 'future-role' }).click();
+      await page.getByRole('heading', { level: 1, name: 'future-role' }).waitFor();
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'contexts-filtered',
+    prepare: (app) => seedVault(app),
+    reach: async (page) => {
+      await page.getByRole('combobox', { name: 'Expiry' }).selectOption('expiring');
+      await expect(page.getByText(/contexts? of \d+ match/)).toBeVisible();
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'quick-switcher',
+    prepare: (app) => seedVault(app),
+    reach: async (page) => {
+      await page.keyboard.press('Control+k');
+      await page.getByRole('combobox', { name: 'Switch to context' }).fill('prod');
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'import',
+    prepare: (app) => seedVault(app),
+    reach: async (page) => {
+      await page.getByRole('button', { name: 'Import…' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Import' }).waitFor();
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'import-preview',
+    prepare: async (app) => {
+      await seedVault(app);
+      app.answerOpen([ADMIN_2021, NOROLES_2021, FUTURE_2021]);
+    },
+    reach: async (page) => {
+      await page.getByRole('button', { name: 'Import…' }).click();
+      await page.getByRole('button', { name: 'Choose files…' }).click();
+      await page.getByRole('region', { name: 'Merge preview' }).waitFor();
+      await page.getByRole('textbox', { name: 'Name for no-roles' }).first().fill('future-role');
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'import-unreadable',
+    prepare: async (app) => {
+      await seedVault(app);
+      const bad = `${app.root}/broken.talosconfig`;
+      await writeFile(bad, 'context: a\ncontexts:\n  a: [\n');
+      app.answerOpen([bad]);
+    },
+    reach: async (page) => {
+      await page.getByRole('button', { name: 'Import…' }).click();
+      await page.getByRole('button', { name: 'Choose files…' }).click();
+      await page.getByRole('alert').waitFor();
+    },
+    ready: 'Contexts',
   },
   { name: 'first-run', prepare: () => Promise.resolve(), ready: 'Set up Talos Credential Manager' },
   {

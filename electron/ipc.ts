@@ -15,6 +15,7 @@ import { registry, type AreaName, type Registry } from '../shared/contract/regis
 import { toWireError } from '../shared/contract/wire-error.js';
 import { UsageError } from '../shared/user-error.js';
 import { FileError } from './files/file-error.js';
+import type { OpenedFiles } from './opened-files.js';
 import type { ServiceSet } from './service/create-services.js';
 import type { PickedFiles } from './service/file-access.js';
 import { implement, type Handlers } from './service/implement.js';
@@ -74,6 +75,7 @@ interface DialogDeps {
   dialog: DialogApi;
   window: BrowserWindow;
   pickedFiles: PickedFiles;
+  openedFiles: OpenedFiles | undefined;
 }
 
 const dialogHandlers: Handlers<Registry['dialogs'], DialogDeps> = {
@@ -85,6 +87,12 @@ const dialogHandlers: Handlers<Registry['dialogs'], DialogDeps> = {
     });
     const paths = answer.canceled ? [] : answer.filePaths;
     return { files: paths.map((path) => ({ token: pickedFiles.grant(path, 'open'), name: basename(path) })) };
+  },
+  openedFiles({ pickedFiles, openedFiles }) {
+    const paths = openedFiles?.drain() ?? [];
+    return Promise.resolve({
+      files: paths.map((path) => ({ token: pickedFiles.grant(path, 'open'), name: basename(path) })),
+    });
   },
   async pickSave({ dialog, window, pickedFiles }, { title, defaultName, filters }) {
     const answer = await dialog.showSaveDialog(window, {
@@ -105,6 +113,8 @@ export interface IpcOptions {
   window: TrustedWindow & BrowserWindow;
   dialog: DialogApi;
   pickedFiles: PickedFiles;
+  /** Files the app was asked to open; none where nothing opens files (tests). */
+  openedFiles?: OpenedFiles;
   /** Development only: the origin electron-vite's dev server serves the UI from. */
   devServerOrigin?: string;
 }
@@ -125,6 +135,7 @@ export function createIpcCalls(options: IpcOptions) {
       dialog: options.dialog,
       window: options.window,
       pickedFiles: options.pickedFiles,
+      openedFiles: options.openedFiles,
     }) satisfies AreaClient<Registry['dialogs']> as unknown as AnyClient,
   };
   const running = new Map<string, AbortController>();
@@ -193,11 +204,18 @@ export function registerIpc(
     calls.cancel(event, message);
   };
   ipcMain.on(CANCEL_CHANNEL, onCancel);
-  const stops = eventNames.map((name) =>
-    options.services.events.subscribe(name, (payload) => {
-      options.window.webContents.send(EVENT_CHANNEL, { name, payload });
-    }),
-  );
+  const stops = eventNames
+    .filter((name) => name !== 'filesOpened')
+    .map((name) =>
+      options.services.events.subscribe(name, (payload) => {
+        options.window.webContents.send(EVENT_CHANNEL, { name, payload });
+      }),
+    );
+  // Opened files come from the shell (main.ts), not the services.
+  const stopOpened = options.openedFiles?.onArrival(() => {
+    options.window.webContents.send(EVENT_CHANNEL, { name: 'filesOpened', payload: {} });
+  });
+  if (stopOpened !== undefined) stops.push(stopOpened);
   return () => {
     for (const channel of channels) ipcMain.removeHandler(channel);
     ipcMain.off(CANCEL_CHANNEL, onCancel);

@@ -10,6 +10,7 @@ import { createPickedFiles } from './service/file-access.js';
 import { createKeychainKeySource } from './vault/keychain.js';
 import { createPassphraseKeySource } from './vault/passphrase.js';
 import { filesFromSecondInstance, fileArgumentsFromArgv } from './launch-arguments.js';
+import { createOpenedFiles, type OpenedFiles } from './opened-files.js';
 import {
   APP_ENTRY_URL,
   applyContentSecurityPolicy,
@@ -39,9 +40,9 @@ const launch = { packaged: app.isPackaged, cwd: process.cwd() };
 /**
  * The services over the vault folder, as the app's session holds them (locked until the user unlocks, and
  * again after a lock), answered for this window only. Files chosen in the app's dialogs become single-use
- * tokens; `openedFiles` waits for the import flow.
+ * tokens, and so do the files the app is asked to open, which the window takes into its import flow.
  */
-function wireServicesAndIpc(window: BrowserWindow, vaultHome: string, _openedFiles: string[]): void {
+function wireServicesAndIpc(window: BrowserWindow, vaultHome: string, openedFiles: OpenedFiles): void {
   const pickedFiles = createPickedFiles();
   const services = createServices({
     home: vaultHome,
@@ -56,6 +57,7 @@ function wireServicesAndIpc(window: BrowserWindow, vaultHome: string, _openedFil
     window,
     dialog,
     pickedFiles,
+    openedFiles,
     ...(devServerUrl === undefined ? {} : { devServerOrigin: new URL(devServerUrl).origin }),
   });
   // The key is forgotten when the screen locks or the machine sleeps (DESIGN.md "The app session").
@@ -87,7 +89,7 @@ function start(): void {
     devServerUrl === undefined ? {} : { devServerOrigin: new URL(devServerUrl).origin },
   );
   /** Files asked for by launches (file associations, second instances); the import flow will take them. */
-  const openedFiles: string[] = fileArgumentsFromArgv(process.argv, launch);
+  const openedFiles = createOpenedFiles(fileArgumentsFromArgv(process.argv, launch));
   let window: BrowserWindow | null = null;
 
   enableSandboxEverywhere(app);
@@ -95,7 +97,7 @@ function start(): void {
   secureEveryWebContents(app, (url) => shell.openExternal(url));
 
   app.on('second-instance', (_event, argv, workingDirectory, additionalData) => {
-    openedFiles.push(...filesFromSecondInstance(additionalData, argv, { ...launch, cwd: workingDirectory }));
+    openedFiles.add(filesFromSecondInstance(additionalData, argv, { ...launch, cwd: workingDirectory }));
     if (window === null) return;
     if (window.isMinimized()) window.restore();
     window.focus();
@@ -103,7 +105,7 @@ function start(): void {
   // macOS delivers double-clicked files as events, not arguments.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    openedFiles.push(path);
+    openedFiles.add([path]);
   });
   app.on('window-all-closed', () => {
     app.quit();

@@ -28,6 +28,7 @@ export type UsageErrorCode =
   | 'ca-not-found'
   | 'name-taken'
   | 'context-is-current'
+  | 'import-expired'
   | 'request-pending'
   | 'output-missing'
   | 'encryption-choice'

@@ -9,6 +9,7 @@ import type { BrowserWindow, IpcMain } from 'electron';
 import { registerIpc, type DialogApi, type SenderEvent } from '../../electron/ipc.js';
 import { createServices, type ServiceSet } from '../../electron/service/create-services.js';
 import { createPickedFiles } from '../../electron/service/file-access.js';
+import { createOpenedFiles } from '../../electron/opened-files.js';
 import { createKeychainKeySource } from '../../electron/vault/keychain.js';
 import { createPassphraseKeySource } from '../../electron/vault/passphrase.js';
 import { preloadScript } from './preload-script.js';
@@ -34,6 +35,8 @@ export interface RealApp {
   /** The file the next open dialog answers (none: the user cancelled). */
   answerOpen(paths: string[]): void;
   answerSave(path: string | null): void;
+  /** As the app is asked to open files (a double-click on a `.talosconfig`, a second launch). */
+  openWith(paths: string[]): void;
   /** Runs the real `talcred` CLI against the same vault, as another process would. */
   cli(args: string[], env?: NodeJS.ProcessEnv): Promise<{ stdout: string; stderr: string }>;
   close(): Promise<void>;
@@ -95,7 +98,8 @@ export async function startRealApp(page: Page): Promise<RealApp> {
       listeners.set(channel, listener),
     off: (channel: string) => listeners.delete(channel),
   } as unknown as Pick<IpcMain, 'handle' | 'removeHandler' | 'on' | 'off'>;
-  const unregister = registerIpc(ipcMain, { services, window, dialog, pickedFiles });
+  const openedFiles = createOpenedFiles();
+  const unregister = registerIpc(ipcMain, { services, window, dialog, pickedFiles, openedFiles });
 
   // Replies cross as JSON text: Playwright's own serialisation of a large object tree (2,000 contexts) is
   // far slower than Electron's structured clone, and would be measured instead of the app.
@@ -119,6 +123,9 @@ export async function startRealApp(page: Page): Promise<RealApp> {
     },
     answerSave(path) {
       saveAnswer = path;
+    },
+    openWith(paths) {
+      openedFiles.add(paths);
     },
     async cli(args, extra = {}) {
       return run(process.execPath, [talcredBin, ...args], { env: { ...env, ...extra } });

@@ -9,6 +9,7 @@ import { createEventHub } from './event-hub.js';
 import { createFileAccess, type PickedFiles } from './file-access.js';
 import { implement } from './implement.js';
 import type { ServiceDeps } from './service-deps.js';
+import { createStagedImports } from './staged-imports.js';
 import { readTalosctlContext } from './talosctl-current.js';
 import { vaultHandlers } from './vault-handlers.js';
 import { lifecycleHandlers } from './lifecycle/lifecycle-handlers.js';
@@ -99,6 +100,7 @@ export function createServices(options: ServicesOptions): ServiceSet {
     files: createFileAccess(options.pickedFiles ?? null, options.standardOutput ?? null),
     events,
     contextItems: createContextItemCache(),
+    stagedImports: createStagedImports(),
     now,
   };
   return {
@@ -113,6 +115,7 @@ export function createServices(options: ServicesOptions): ServiceSet {
     close() {
       stopWatching?.();
       stopWatching = null;
+      deps.stagedImports.clear();
       store.lock();
     },
   };

@@ -128,3 +128,11 @@ export async function labelContext(
   );
   return toContextItem(requireContext(document, name), document, deps.now());
 }
+
+/** The note is the vault's own: talosctl's file never holds it, so only the vault is written. */
+export async function noteContext(deps: ServiceDeps, name: string, note: string): Promise<ContextItem> {
+  const document = await deps.store.update((current) =>
+    updateContext(current, name, (entry) => ({ ...entry, meta: { ...entry.meta, note } })),
+  );
+  return toContextItem(requireContext(document, name), document, deps.now());
+}

@@ -14,6 +14,8 @@ export interface PickedFiles {
   grant(path: string, purpose: FilePurpose): string;
   /** The path behind a token, which is then spent. */
   take(token: string, purpose: FilePurpose): string;
+  /** The path behind a token, which stays good until taken (a read that may need asking again). */
+  peek(token: string, purpose: FilePurpose): string;
 }
 
 /** A token not used within this time is dropped: a dialog's answer is used at once or not at all. */
@@ -28,9 +30,14 @@ export function createPickedFiles(now: () => number = Date.now): PickedFiles {
       return token;
     },
     take(token, purpose) {
-      const entry = granted.get(token);
+      const path = this.peek(token, purpose);
       granted.delete(token);
+      return path;
+    },
+    peek(token, purpose) {
+      const entry = granted.get(token);
       if (entry === undefined || entry.purpose !== purpose || now() - entry.at > TOKEN_LIFETIME_MS) {
+        granted.delete(token);
         throw new FileError(
           'file-token-invalid',
           'the chosen file is no longer available to this operation (each choice is good for one use); choose it again',
@@ -44,6 +51,12 @@ export function createPickedFiles(now: () => number = Date.now): PickedFiles {
 /** How handlers turn a file reference into a path. */
 export interface FileAccess {
   openPath(ref: OpenFileRef): string;
+  /**
+   * The path, leaving a token good: an import reads its files, and only once every one of them was read
+   * (an age file may first need its passphrase asked for) does it `spend` them.
+   */
+  peekOpenPath(ref: OpenFileRef): string;
+  spend(ref: OpenFileRef): void;
   /** A save dialog has already asked before replacing a file; a path says `overwrite` itself. */
   savePath(ref: z.output<typeof saveFileSchema>): { path: string; overwrite: boolean };
   /** The caller's standard output (`talcred export -o -`); the app has none. */
@@ -54,14 +67,19 @@ export function createFileAccess(
   picked: PickedFiles | null,
   standardOutput: ((text: string) => void) | null = null,
 ): FileAccess {
-  const take = (token: string, purpose: FilePurpose): string => {
+  const tokens = (): PickedFiles => {
     if (picked === null) {
       throw new FileError('file-token-invalid', 'a chosen-file token means nothing here; name the file');
     }
-    return picked.take(token, purpose);
+    return picked;
   };
+  const take = (token: string, purpose: FilePurpose): string => tokens().take(token, purpose);
   return {
     openPath: (ref) => (ref.kind === 'path' ? ref.path : take(ref.token, 'open')),
+    peekOpenPath: (ref) => (ref.kind === 'path' ? ref.path : tokens().peek(ref.token, 'open')),
+    spend(ref) {
+      if (ref.kind === 'picked') tokens().take(ref.token, 'open');
+    },
     savePath: (ref) =>
       ref.kind === 'path'
         ? { path: ref.path, overwrite: ref.overwrite }

@@ -3,6 +3,7 @@ import type { VaultStore } from '../vault/vault-store.js';
 import type { ContextItemCache } from './context-item-cache.js';
 import type { EventHub } from './event-hub.js';
 import type { FileAccess } from './file-access.js';
+import type { StagedImports } from './staged-imports.js';
 
 /** What every handler works over; built once by `createServices`. */
 export interface ServiceDeps {
@@ -15,5 +16,7 @@ export interface ServiceDeps {
   events: EventHub;
   /** What `list` and `status` show of each context, kept while it does not change. */
   contextItems: ContextItemCache;
+  /** What import previews read, until applied (forgotten on lock). */
+  stagedImports: StagedImports;
   now: () => Date;
 }

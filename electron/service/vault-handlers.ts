@@ -6,10 +6,18 @@ import { diagnoseContext } from '../pki/diagnose-context.js';
 import { readTalosconfigOrEmpty } from '../talosconfig-file.js';
 import { isVaultError } from '../vault/vault-error.js';
 import { toContextItem } from './context-item.js';
-import { labelContext, removeContexts, renameContext, setEndpoints, setNodes } from './edit-contexts.js';
+import {
+  labelContext,
+  noteContext,
+  removeContexts,
+  renameContext,
+  setEndpoints,
+  setNodes,
+} from './edit-contexts.js';
 import { exportContexts, exportContextsText, STANDARD_OUTPUT } from './export-contexts.js';
 import type { Handlers } from './implement.js';
 import { importContexts } from './import-contexts.js';
+import { applyImport, previewImport } from './import-preview.js';
 import { loadSources } from './load-sources.js';
 import type { ServiceDeps } from './service-deps.js';
 import { clearTalosconfig } from './clear-talosconfig.js';
@@ -102,6 +110,7 @@ export const vaultHandlers: Handlers<typeof vaultOperations> = {
   },
 
   lockVault(deps) {
+    deps.stagedImports.clear();
     deps.store.lock();
     deps.events.emit('sessionChanged', { locked: true });
     return Promise.resolve({ locked: true as const });
@@ -126,6 +135,8 @@ export const vaultHandlers: Handlers<typeof vaultOperations> = {
   },
 
   importContexts: (deps, args) => importContexts(deps, args),
+  previewImport: (deps, args) => previewImport(deps, args),
+  applyImport: (deps, args) => applyImport(deps, args),
 
   async list(deps) {
     return deps.contextItems.itemsOf(await viewed(deps), deps.now());
@@ -142,6 +153,7 @@ export const vaultHandlers: Handlers<typeof vaultOperations> = {
   setEndpoints: (deps, { name, endpoints }) => setEndpoints(deps, name, endpoints),
   setNodes: (deps, { name, nodes }) => setNodes(deps, name, nodes),
   label: (deps, { name, set, remove }) => labelContext(deps, name, set, remove),
+  setNote: (deps, { name, note }) => noteContext(deps, name, note),
 
   async exportContexts(deps, { names, output }) {
     if (output.kind === 'stdout') {

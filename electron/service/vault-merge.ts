@@ -13,6 +13,8 @@ export interface VaultMergeOptions {
   /** Recorded as each new context's source (a file path, "standard input", …). */
   source: string;
   now: Date;
+  /** The steps to take instead of talosctl's rules: the user's choices from an import preview. */
+  plan?: MergePlan;
 }
 
 /** The vault's contexts as a talosconfig, so the merge of the foundation applies unchanged. */
@@ -30,7 +32,7 @@ export function mergeIntoVault(
   options: VaultMergeOptions,
 ): { document: VaultDocument; plan: MergePlan; summary: ReturnType<typeof mergePlanSummary> } {
   const into = vaultAsConfig(document);
-  const plan = planMerge(into, incoming, options);
+  const plan = options.plan ?? planMerge(into, incoming, options);
   const merged = applyMergePlan(into, incoming, plan);
 
   const metaByName = new Map(document.contexts.map((entry) => [entry.context.name, entry.meta]));

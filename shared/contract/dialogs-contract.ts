@@ -32,6 +32,17 @@ export const dialogOperations = {
     }),
     errors: [],
   }),
+  /**
+   * The files the app was asked to open (file association, a second launch), each as an open token
+   * like a dialog's; every file is handed out once. `filesOpened` says when more arrive.
+   */
+  openedFiles: operation({
+    args: z.object({}),
+    result: z.object({
+      files: z.array(z.object({ token: z.string(), name: z.string() })),
+    }),
+    errors: [],
+  }),
   pickSave: operation({
     args: z.object({
       title: z.string().min(1).max(200),

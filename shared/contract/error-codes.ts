@@ -49,6 +49,8 @@ export const errorCatalog = {
   'ca-not-found': 'import-ca',
   'name-taken': 'choose-other-name',
   'context-is-current': 'switch-first',
+  /** An import preview the main side no longer holds (the vault locked, or it was applied): read the files again. */
+  'import-expired': 'pick-again',
   'request-pending': 'choose-other-name',
   'output-missing': null,
   'encryption-choice': null,

@@ -10,6 +10,8 @@ export const eventSchemas = {
   /** talosctl's `context:` is the one truth of what is current; `current` is what the file now says. */
   talosconfigChanged: z.object({ path: z.string(), current: z.string() }),
   sessionChanged: z.object({ locked: z.boolean() }),
+  /** The app was asked to open files (dialogs.openedFiles hands them out). */
+  filesOpened: z.object({}),
 } as const;
 
 export type EventName = keyof typeof eventSchemas;

@@ -12,7 +12,11 @@ import {
   writesVault,
 } from './error-groups.js';
 import { exportTargetSchema, openFileSchema } from './file-ref.js';
+import { importChoiceSchema, importPreviewSchema } from './import-preview.js';
 import { operation } from './operation.js';
+
+/** A dropped file travels as base64: 4/3 of the largest age file an import reads (17 MiB). */
+const MAX_DROPPED_BASE64 = Math.ceil((17 * 1024 * 1024) / 3) * 4;
 
 /**
  * The vault operations, declared once (DESIGN.md "One contract, three transports") and gathered with the
@@ -52,6 +56,17 @@ export const importSourceSchema = z.discriminatedUnion('kind', [
     agePassphrase: z.string().min(1).optional(),
   }),
   z.object({ kind: z.literal('text'), text: z.string(), label: z.string().min(1) }),
+  /**
+   * A file's bytes as base64, read by the renderer from a drag and drop (which has no trustworthy path);
+   * plain or age-encrypted, told by its content like a file. The label is only a name to show.
+   */
+  z.object({
+    kind: z.literal('bytes'),
+    base64: z.string().max(MAX_DROPPED_BASE64),
+    label: z.string().min(1).max(255),
+    ageIdentities: z.array(openFileSchema).default([]),
+    agePassphrase: z.string().min(1).optional(),
+  }),
 ]);
 export type ImportSource = z.input<typeof importSourceSchema>;
 
@@ -189,6 +204,29 @@ export const vaultOperations = {
     result: importResultSchema,
     errors: [...writesTalosconfig, ...readsFile, ...readsAgeFile, 'invalid-endpoint', 'invalid-node'],
   }),
+  /**
+   * Reads the sources and proposes, per incoming context, what an import would do (add, rename to
+   * `NAME-1`, skip as identical), with each one's findings; nothing is written. What was read is held
+   * under the preview's id (forgotten on lock) for `applyImport`.
+   */
+  previewImport: operation({
+    args: z.object({ sources: z.array(importSourceSchema).min(1) }),
+    result: importPreviewSchema,
+    errors: [
+      ...opensVault,
+      ...readsFile,
+      ...readsTalosconfigText,
+      ...readsAgeFile,
+      'invalid-endpoint',
+      'invalid-node',
+    ],
+  }),
+  /** Imports a preview's contexts as the user chose, every choice checked against the vault as it is now. */
+  applyImport: operation({
+    args: z.object({ id: z.string().min(1), choices: z.array(importChoiceSchema) }),
+    result: importResultSchema,
+    errors: [...writesTalosconfig, 'import-expired', 'name-taken', 'invalid-name', 'context-not-found'],
+  }),
   list: operation({ args: z.object({}), result: z.array(contextItemSchema), errors: [...opensVault] }),
   show: operation({
     args: z.object({ name: nameSchema }),
@@ -222,6 +260,11 @@ export const vaultOperations = {
   }),
   label: operation({
     args: z.object({ name: nameSchema, set: labelsSchema, remove: z.array(z.string()) }),
+    result: contextItemSchema,
+    errors: [...writesVault, 'context-not-found'],
+  }),
+  setNote: operation({
+    args: z.object({ name: nameSchema, note: z.string().max(10_000) }),
     result: contextItemSchema,
     errors: [...writesVault, 'context-not-found'],
   }),

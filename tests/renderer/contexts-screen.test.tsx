@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { ContextsScreen, type ContextsScreenProps } from '../../renderer/src/screens/ContextsScreen.js';
@@ -68,7 +68,18 @@ describe('ContextsScreen', () => {
     const user = userEvent.setup();
     await user.tab();
     expect(screen.getByRole('searchbox', { name: 'Search contexts' })).toHaveFocus();
-    await user.tab(); // Lock
+    // Every control on the way is a labelled one: Lock, the filters and the sort, then the first row.
+    for (const [role, name] of [
+      ['button', 'Lock'],
+      ['combobox', 'Role'],
+      ['combobox', 'Expiry'],
+      ['combobox', 'Source'],
+      ['combobox', 'Sort by'],
+      ['link', 'prod-admin'],
+    ] as const) {
+      await user.tab();
+      expect(screen.getByRole(role, { name })).toHaveFocus();
+    }
     await user.tab();
     expect(screen.getByRole('button', { name: 'Switch to prod-admin' })).toHaveFocus();
     await user.keyboard('{Enter}');
@@ -123,5 +134,79 @@ describe('ContextsScreen', () => {
   it('shows a failed switch in words, keyed by its code', () => {
     renderScreen({ switchError: talosError('talosconfig-read-only', 'EROFS') });
     expect(screen.getByRole('alert')).toHaveTextContent("talosctl's file is read-only");
+  });
+});
+
+describe('ContextsScreen filters and sort', () => {
+  const many = [
+    contextItem('old', {
+      roles: ['os:reader'],
+      notAfter: '2026-12-05T00:00:00.000Z',
+      findings: [finding('cert-expiring-soon')],
+    }),
+    contextItem('dead', {
+      roles: ['os:operator'],
+      notAfter: '2026-11-01T00:00:00.000Z',
+      findings: [finding('cert-expired')],
+    }),
+    contextItem('fresh', { roles: ['os:admin'], labels: { team: 'infra' } }),
+  ];
+
+  function finding(code: 'cert-expired' | 'cert-expiring-soon') {
+    return {
+      code,
+      severity: code === 'cert-expired' ? ('error' as const) : ('warning' as const),
+      message: code,
+    };
+  }
+
+  it('filters by role, expiry and label from the filter bar, and clears them', async () => {
+    renderScreen({ items: many });
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Role' }), 'os:admin');
+    expect(contextNames()).toEqual(['fresh']);
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }));
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Expiry' }), 'expired');
+    expect(contextNames()).toEqual(['dead']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Expiry' }), 'expiring');
+    expect(contextNames()).toEqual(['old']);
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Expiry' }), 'any');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Label' }), 'team=infra');
+    expect(contextNames()).toEqual(['fresh']);
+    expect(screen.getByText('1 context of 3 match')).toBeInTheDocument();
+  });
+
+  it('sorts by name or by expiry', async () => {
+    renderScreen({ items: many });
+    expect(contextNames()).toEqual(['dead', 'fresh', 'old']);
+    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Sort by' }), 'expiry');
+    expect(contextNames()).toEqual(['dead', 'old', 'fresh']);
+  });
+
+  it('offers a way back when filters hide everything', async () => {
+    renderScreen({ items: many });
+    const user = userEvent.setup();
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Role' }), 'os:admin');
+    await user.selectOptions(screen.getByRole('combobox', { name: 'Expiry' }), 'expired');
+    expect(screen.getByText('No context matches these filters.')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Show every context' }));
+    expect(contextNames()).toHaveLength(3);
+  });
+
+  it('opens a context from its name, and offers the import from an empty vault', async () => {
+    const onOpen = vi.fn();
+    const onImport = vi.fn();
+    renderScreen({ items: many, onOpen, onImport });
+    await userEvent.click(screen.getByRole('link', { name: 'fresh' }));
+    expect(onOpen).toHaveBeenCalledWith('fresh');
+    cleanup();
+    renderScreen({ items: [], onImport });
+    await userEvent.click(screen.getByRole('button', { name: 'Import a talosconfig…' }));
+    expect(onImport).toHaveBeenCalled();
+  });
+
+  it("shows the current context's time left in the status bar", () => {
+    renderScreen();
+    expect(screen.getByRole('contentinfo')).toHaveTextContent('reader@prodexpires in 6 months');
   });
 });

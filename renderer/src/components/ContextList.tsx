@@ -10,6 +10,7 @@ export interface ContextListProps {
   now: Date;
   switching: string | null;
   onSwitch: (name: string) => void;
+  onOpen: (name: string) => void;
 }
 
 // Estimates only: rows are measured once drawn, so a wrapped row on a narrow window still fits.
@@ -20,7 +21,7 @@ const ROW_HEIGHT = 76;
  * The contexts grouped by cluster. Virtual (DESIGN.md: 2,000+ rows): only the rows in view are in the
  * document, so a keystroke in the search box re-renders a screenful, not the vault.
  */
-export function ContextList({ items, now, switching, onSwitch }: ContextListProps) {
+export function ContextList({ items, now, switching, onSwitch, onOpen }: ContextListProps) {
   const rows = useMemo(() => listRows(groupByCluster(items)), [items]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -45,7 +46,7 @@ export function ContextList({ items, now, switching, onSwitch }: ContextListProp
               className="context-list-slot"
               style={{ transform: `translateY(${virtualRow.start}px)` }}
             >
-              <Row row={row} now={now} switching={switching} onSwitch={onSwitch} />
+              <Row row={row} now={now} switching={switching} onSwitch={onSwitch} onOpen={onOpen} />
             </div>
           );
         })}

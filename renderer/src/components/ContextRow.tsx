@@ -1,6 +1,7 @@
-import { Button } from 'react-aria-components';
+import { Button, Link } from 'react-aria-components';
 import type { ContextItem } from '../../../shared/contract/vault-contract.js';
 import { expiryWords } from '../lib/expiry-words.js';
+import { LifetimeBar } from './LifetimeBar.js';
 import { RoleBadges } from './RoleBadges.js';
 
 export interface ContextRowProps {
@@ -9,9 +10,10 @@ export interface ContextRowProps {
   /** The context a switch is under way to, if any: every switch button waits for it. */
   switching: string | null;
   onSwitch: (name: string) => void;
+  onOpen: (name: string) => void;
 }
 
-export function ContextRow({ item, now, switching, onSwitch }: ContextRowProps) {
+export function ContextRow({ item, now, switching, onSwitch, onOpen }: ContextRowProps) {
   const expiry = expiryWords(item, now);
   const problems = item.findings.filter((finding) => finding.severity === 'error').length;
   const endpoints = item.endpoints.join(', ');
@@ -21,7 +23,15 @@ export function ContextRow({ item, now, switching, onSwitch }: ContextRowProps) 
       <div className="context-main">
         <div className="context-title">
           <h3 id={titleId} className="context-name">
-            {item.name}
+            <Link
+              className="context-open"
+              aria-label={item.name}
+              onPress={() => {
+                onOpen(item.name);
+              }}
+            >
+              {item.name}
+            </Link>
           </h3>
           {item.current && <span className="badge badge-current">Current</span>}
           {problems > 0 && (
@@ -35,7 +45,10 @@ export function ContextRow({ item, now, switching, onSwitch }: ContextRowProps) 
           <span className="context-endpoints" title={endpoints}>
             {endpoints === '' ? 'no endpoints' : endpoints}
           </span>
-          <span className={`context-expiry tone-${expiry.tone}`}>{expiry.text}</span>
+          <span className={`context-expiry tone-${expiry.tone}`}>
+            {item.cert !== null && <LifetimeBar cert={item.cert} now={now} tone={expiry.tone} />}
+            {expiry.text}
+          </span>
         </div>
       </div>
       {/* The slot keeps its width on the current row, so every row's expiry lines up. */}

@@ -50,6 +50,46 @@ const wordsByCode: Readonly<Record<string, ErrorWords>> = {
     title: "talosctl's file cannot be read",
     detail: '',
   },
+  'import-expired': {
+    title: 'The import preview is gone',
+    detail:
+      'The vault was locked (or these files were imported already), so what was read was forgotten. Start over and choose the files again.',
+  },
+  'passphrase-needed': {
+    title: 'A passphrase is needed',
+    detail: 'This file is encrypted with age: enter the passphrase it was encrypted with.',
+  },
+  'identity-needed': {
+    title: 'An identity file is needed',
+    detail: 'This file is encrypted with age to recipients: choose the identity file of one of them.',
+  },
+  'name-taken': {
+    title: 'That name is taken',
+    detail: '',
+  },
+  'file-token-invalid': {
+    title: 'Choose the file again',
+    detail: 'The file chosen earlier is no longer available to the app (each choice is good for one use).',
+  },
+  'yaml-syntax': { title: 'The file is not valid YAML', detail: '' },
+  'wrong-shape': { title: 'The file is not a talosconfig', detail: '' },
+  'invalid-endpoint': { title: 'An endpoint is not an address', detail: '' },
+  'invalid-node': { title: 'A node is not an address', detail: '' },
+  'invalid-name': { title: 'That name cannot be used', detail: '' },
+  'context-is-current': {
+    title: 'That context is current',
+    detail: 'talosctl uses it: switch to another context first, then remove it.',
+  },
+  'vault-busy': {
+    title: 'The vault is busy',
+    detail: 'Another program (talcred in a terminal?) is writing the vault. Wait a moment and try again.',
+  },
+  'invalid-recipient': { title: 'That age recipient is not valid', detail: '' },
+  'output-exists': { title: 'That file exists', detail: '' },
+  'ca-not-found': {
+    title: 'No CA for this cluster',
+    detail: "Import the cluster's OS CA (Certificate authorities) to issue a replacement here.",
+  },
   'talosconfig-read-only': {
     title: "talosctl's file is read-only",
     detail: 'The file talosctl reads cannot be written here, so the current context cannot change.',

@@ -8,10 +8,17 @@ export function filterContexts(items: readonly ContextItem[], query: string): Co
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   if (words.length === 0) return [...items];
   return items.filter((item) => {
-    const haystack = searchableText(item);
+    let haystack = searchable.get(item);
+    if (haystack === undefined) {
+      haystack = searchableText(item);
+      searchable.set(item, haystack);
+    }
     return words.every((word) => haystack.includes(word));
   });
 }
+
+// Items are immutable query results: each one's text is built once, not on every keystroke.
+const searchable = new WeakMap<ContextItem, string>();
 
 function searchableText(item: ContextItem): string {
   return [

@@ -1,12 +1,19 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useDeferredValue, useMemo, useState, type ReactNode } from 'react';
 import { Button } from 'react-aria-components';
 import type { ContextItem, Status } from '../../../shared/contract/vault-contract.js';
 import type { TalosError } from '../api/bridge-types.js';
 import { ContextList } from '../components/ContextList.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
+import { FilterBar } from '../components/FilterBar.js';
 import { SearchBox } from '../components/SearchBox.js';
 import { StatusBar } from '../components/StatusBar.js';
-import { filterContexts } from '../lib/filter-contexts.js';
+import {
+  applyFilter,
+  filterChoices,
+  isFiltered,
+  noFilter,
+  type ContextFilter,
+} from '../lib/context-filters.js';
 
 export interface ContextsScreenProps {
   status: Status;
@@ -17,49 +24,112 @@ export interface ContextsScreenProps {
   onSwitch: (name: string) => void;
   onDismissError: () => void;
   onLock: () => void;
+  onOpen?: (name: string) => void;
+  onImport?: () => void;
+  /** A notice under the header (a removal that can still be undone). */
+  notice?: ReactNode;
 }
 
 export function ContextsScreen(props: ContextsScreenProps) {
   const { status, items, now, switching, switchError, onSwitch, onDismissError, onLock } = props;
-  const [query, setQuery] = useState('');
+  const [filter, setFilter] = useState<ContextFilter>(noFilter);
   // Typing stays responsive with thousands of contexts: the list catches up a frame later if it must.
-  const deferredQuery = useDeferredValue(query);
-  const shown = useMemo(() => filterContexts(items, deferredQuery), [items, deferredQuery]);
+  const deferred = useDeferredValue(filter);
+  const shown = useMemo(() => applyFilter(items, deferred), [items, deferred]);
+  const choices = useMemo(() => filterChoices(items), [items]);
+  const current = items.find((item) => item.current);
 
   return (
     <div className="screen contexts-screen">
       <header className="app-header">
         <h1 className="app-title">Contexts</h1>
-        <SearchBox value={query} onChange={setQuery} />
-        <Button className="button button-quiet header-end" onPress={onLock}>
-          Lock
-        </Button>
+        <SearchBox
+          value={filter.query}
+          onChange={(query) => {
+            setFilter({ ...filter, query });
+          }}
+        />
+        <div className="header-end button-row">
+          {props.onImport && (
+            <Button className="button" onPress={props.onImport}>
+              Import…
+            </Button>
+          )}
+          <Button className="button button-quiet" onPress={onLock}>
+            Lock
+          </Button>
+        </div>
       </header>
       {switchError && <ErrorBanner error={switchError} onDismiss={onDismissError} />}
+      {props.notice}
       {items.length > 0 && (
-        <p className="list-summary" aria-live="polite">
-          {summary(items.length, shown.length, deferredQuery)}
-        </p>
+        <div className="list-toolbar">
+          <FilterBar
+            filter={filter}
+            choices={choices}
+            filtered={isFiltered(filter)}
+            onChange={setFilter}
+            onClear={() => {
+              setFilter({ ...noFilter, sort: filter.sort });
+            }}
+          />
+          <p className="list-summary" aria-live="polite">
+            {summary(items.length, shown.length, isFiltered(deferred))}
+          </p>
+        </div>
       )}
       {shown.length > 0 ? (
-        <ContextList items={shown} now={now} switching={switching} onSwitch={onSwitch} />
+        <ContextList
+          items={shown}
+          now={now}
+          switching={switching}
+          onSwitch={onSwitch}
+          onOpen={props.onOpen ?? (() => undefined)}
+        />
       ) : (
         <div className="empty-state">
           {items.length === 0 ? (
-            <p>
-              The vault holds no contexts yet. Import a talosconfig with <code>talcred import FILE</code>.
-            </p>
+            <EmptyVault onImport={props.onImport} />
           ) : (
-            <p>No context matches “{deferredQuery}”.</p>
+            <div className="stack empty-vault">
+              <p>
+                No context matches {filter.query.trim() === '' ? 'these filters' : `“${deferred.query}”`}.
+              </p>
+              <Button
+                className="button button-link"
+                onPress={() => {
+                  setFilter({ ...noFilter, sort: filter.sort });
+                }}
+              >
+                Show every context
+              </Button>
+            </div>
           )}
         </div>
       )}
-      <StatusBar status={status} />
+      <StatusBar status={status} current={current} now={now} />
     </div>
   );
 }
 
-function summary(total: number, shown: number, query: string): string {
+function EmptyVault({ onImport }: { onImport: (() => void) | undefined }) {
+  return (
+    <div className="stack empty-vault">
+      <p>The vault holds no contexts yet.</p>
+      {onImport ? (
+        <Button className="button button-primary" onPress={onImport}>
+          Import a talosconfig…
+        </Button>
+      ) : (
+        <p>
+          Import a talosconfig with <code>talcred import FILE</code>.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function summary(total: number, shown: number, filtered: boolean): string {
   const noun = (count: number) => `${count} ${count === 1 ? 'context' : 'contexts'}`;
-  return query.trim() === '' ? noun(total) : `${noun(shown)} of ${total} match`;
+  return filtered ? `${noun(shown)} of ${total} match` : noun(total);
 }

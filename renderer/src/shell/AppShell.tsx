@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ContextItem, Status } from '../../../shared/contract/vault-contract.js';
 import { SectionPage } from './SectionPage.js';
+import { ShellActionsProvider } from './ShellActionsProvider.js';
 import { sections, type SectionId } from './sections.js';
 
 /** The unlocked app: a sidebar of sections beside the selected section's page. */
@@ -9,27 +10,29 @@ export function AppShell({ status, items }: { status: Status; items: ContextItem
   const [section, setSection] = useState<SectionId>('contexts');
   const selected: string = section;
   return (
-    <div className="app-shell">
-      <nav className="sidebar" aria-label="Sections">
-        <ul>
-          {sections.map((entry) => (
-            <li key={entry.id}>
-              <Button
-                className="sidebar-item"
-                aria-current={entry.id === selected ? 'page' : false}
-                onPress={() => {
-                  setSection(entry.id);
-                }}
-              >
-                {entry.label}
-              </Button>
-            </li>
-          ))}
-        </ul>
-      </nav>
-      <div className="app-page">
-        <SectionPage section={section} status={status} items={items} />
+    <ShellActionsProvider items={items} goTo={setSection}>
+      <div className="app-shell">
+        <nav className="sidebar" aria-label="Sections">
+          <ul>
+            {sections.map((entry) => (
+              <li key={entry.id}>
+                <Button
+                  className="sidebar-item"
+                  aria-current={entry.id === selected ? 'page' : false}
+                  onPress={() => {
+                    setSection(entry.id);
+                  }}
+                >
+                  {entry.label}
+                </Button>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="app-page">
+          <SectionPage section={section} status={status} items={items} />
+        </div>
       </div>
-    </div>
+    </ShellActionsProvider>
   );
 }

@@ -32,6 +32,11 @@ export function preventable(): { preventDefault(): void; defaultPrevented: boole
 export class FakeWebContents extends FakeEmitter {
   windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
   devToolsClosed = 0;
+  /** What the main side pushed to the page (events, progress). */
+  readonly sent: { channel: string; message: unknown }[] = [];
+  send(channel: string, message: unknown): void {
+    this.sent.push({ channel, message });
+  }
   setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
     this.windowOpenHandler = handler;
   }

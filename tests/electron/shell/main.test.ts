@@ -192,6 +192,11 @@ describe('main.ts', () => {
     fake.app.emit('second-instance', {}, ['/opt/talos-cm', 'x.age'], '/srv', { files: ['/srv/x.age'] });
     expect(window?.restored).toBe(1);
     expect(window?.focused).toBe(1);
+    // The page hears that files arrived, and takes them into its import flow.
+    expect(window?.webContents.sent).toContainEqual({
+      channel: expect.any(String) as string,
+      message: { name: 'filesOpened', payload: {} },
+    });
   });
 
   it('allows devtools when unpackaged (development)', async () => {
