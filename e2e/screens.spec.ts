@@ -6,7 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures.js';
 import type { RealApp } from './harness/real-app.js';
 import { seriousViolations } from './support/axe.js';
-import { ADMIN_2021, FUTURE_2021, NOROLES_2021, seedVault } from './support/real-vault.js';
+import { ADMIN_2021, FUTURE_2021, NOROLES_2021, importExpiring, seedVault } from './support/real-vault.js';
 
 /*
  * Every screen, reached through the real main side: axe finds no serious or critical violation, and a
@@ -26,7 +26,39 @@ interface Screen {
 }
 
 const screens: Screen[] = [
-  { name: 'contexts', prepare: (app) => seedVault(app), ready: 'Contexts' },
+  {
+    name: 'contexts',
+    prepare: async (app) => {
+      await seedVault(app);
+      await importExpiring(app, 'ci-reader@prod');
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'elevated',
+    prepare: async (app) => {
+      await seedVault(app);
+      await app.services.vault.use({ name: 'reader@prod' });
+      await app.services.lifecycle.elevate({
+        name: 'reader@prod',
+        roles: ['os:operator'],
+        reason: 'reboot cp-1 after the kernel update',
+      });
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'elevate-dialog',
+    prepare: (app) => seedVault(app),
+    reach: async (page) => {
+      await page.getByRole('link', { name: 'reader@prod' }).click();
+      await page.getByRole('button', { name: 'Elevate…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Elevate reader@prod' });
+      await dialog.locator('label', { hasText: /^os:admin / }).click();
+      await dialog.getByRole('textbox', { name: 'Reason' }).fill('upgrade to Talos 1.12');
+    },
+    ready: 'Contexts',
+  },
   {
     name: 'contexts-search',
     prepare: (app) => seedVault(app),
@@ -97,7 +129,10 @@ const screens: Screen[] = [
   },
   {
     name: 'contexts-filtered',
-    prepare: (app) => seedVault(app),
+    prepare: async (app) => {
+      await seedVault(app);
+      await importExpiring(app, 'ci-reader@prod');
+    },
     reach: async (page) => {
       await page.getByRole('combobox', { name: 'Expiry' }).selectOption('expiring');
       await expect(page.getByText(/contexts? of \d+ match/)).toBeVisible();

@@ -1,4 +1,9 @@
 import type { RealApp } from '../harness/real-app.js';
+import { readFile } from 'node:fs/promises';
+import { issueClientCertificate } from '../../electron/pki/issue-certificate.js';
+import { readOsCaFromYaml } from '../../electron/pki/os-ca.js';
+import { encodeBase64Field } from '../../electron/pki/pem.js';
+import { serializeTalosconfig } from '../../shared/talosconfig/serialize.js';
 import { repoPath } from '../harness/repo-path.js';
 
 export const fixture = (name: string) => repoPath('tests', 'fixtures', 'talos', name);
@@ -9,6 +14,7 @@ export const FUTURE_2021 = fixture('talosconfig-futurerole-2021.yaml');
 
 const HOUR = 3600;
 const DAY = 24 * HOUR;
+const PROD_BUNDLE = fixture('secrets-talos-generate-testdata.yaml');
 
 /**
  * A vault an operator might have, made by the real services: two clusters (OS CAs from Talos's own test
@@ -55,4 +61,27 @@ export async function seedVault(app: RealApp, keySource: 'keychain' | 'passphras
     store: true,
   });
   await vault.importContexts({ sources: [{ kind: 'file', file: { kind: 'path', path: FUTURE_2021 } }] });
+}
+
+/** A 30-day reader certificate issued 27 days ago by the bundle's CA: inside its warning window now. */
+export async function importExpiring(app: RealApp, name: string, bundle = PROD_BUNDLE): Promise<void> {
+  const ca = readOsCaFromYaml(await readFile(bundle, 'utf8'), bundle, new Date());
+  const issued = await issueClientCertificate({
+    caCertPem: ca.certPem,
+    caKeyPem: ca.keyPem,
+    roles: ['os:reader'],
+    ttlSeconds: 30 * DAY,
+    now: new Date(Date.now() - 27 * DAY * 1000),
+  });
+  const context = {
+    name,
+    endpoints: ['10.20.0.11'],
+    nodes: [],
+    ca: encodeBase64Field(ca.certPem),
+    crt: encodeBase64Field(issued.certPem),
+    key: encodeBase64Field(issued.keyPem ?? ''),
+    extra: [],
+  };
+  const text = serializeTalosconfig({ context: '', contexts: [context], extra: [] });
+  await app.services.vault.importContexts({ sources: [{ kind: 'text', text, label: 'test' }] });
 }

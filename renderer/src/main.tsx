@@ -9,6 +9,7 @@ import './styles/context-list.css';
 import './styles/shell.css';
 import './styles/detail.css';
 import './styles/import.css';
+import './styles/lifecycle.css';
 
 // A failed call is a state to show (locked, missing, damaged), not a network blip: no retries. Change
 // events from the main side refetch, so focus and intervals need not.

@@ -3,4 +3,5 @@ export const queryKeys = {
   all: ['vault'] as const,
   status: ['vault', 'status'] as const,
   list: ['vault', 'list'] as const,
+  settings: ['vault', 'settings'] as const,
 };

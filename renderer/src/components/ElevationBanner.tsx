@@ -1,6 +1,7 @@
 import { Button } from 'react-aria-components';
 import type { ContextItem } from '../../../shared/contract/vault-contract.js';
 import type { TalosError } from '../api/bridge-types.js';
+import { isAdminEquivalent } from '../../../shared/roles/permissions.js';
 import { countdown } from '../lib/countdown.js';
 import { ErrorBanner } from './ErrorBanner.js';
 
@@ -26,7 +27,9 @@ export function ElevationBanner({ elevated, now, ending, error, onEnd }: Elevati
           <div className="banner-row" key={item.name}>
             <div className="banner-text">
               <strong>Elevated: {item.name}</strong>{' '}
-              <span className="badge badge-admin">{item.elevation.roles.join(', ')}</span>{' '}
+              <span className={isAdminEquivalent(item.elevation.roles) ? 'badge badge-powerful' : 'badge'}>
+                {item.elevation.roles.join(', ')}
+              </span>{' '}
               <span className="countdown" role="timer" aria-label={`Time left for ${item.name}`}>
                 {countdown(item.elevation.notAfter, now)}
               </span>

@@ -3,18 +3,21 @@ import type { Finding } from '../../../shared/findings.js';
 import { fixesFor, type FindingFix } from '../lib/finding-fixes.js';
 
 /**
- * What a finding's buttons do. `renew` is `issuing.renew` (being added to the contract on another branch):
- * until it is wired, null, and its button is not offered. `issueReplacement` is null where the vault
- * holds no CA for the context's cluster; the finding then says how to get one.
+ * What a finding's buttons do; a null handler is not offered. `renew` (lifecycle.renew) where a stored CA
+ * signed the certificate, `requestRenewal` (a CSR for whoever holds the CA) where none did.
+ * `issueReplacement` is null where the vault holds no CA for the context's cluster; the finding then says
+ * how to get one.
  */
 export interface FindingFixHandlers {
   renew: (() => void) | null;
+  requestRenewal: (() => void) | null;
   issueReplacement: (() => void) | null;
   editEndpoints: () => void;
 }
 
 const fixWords: Readonly<Record<FindingFix, string>> = {
   renew: 'Renew',
+  'request-renewal': 'Request renewal…',
   'issue-replacement': 'Issue a replacement',
   'edit-endpoints': 'Edit endpoints',
 };
@@ -29,12 +32,13 @@ export function FindingsList({
   fixes: FindingFixHandlers;
 }) {
   if (findings.length === 0) return <p className="muted">Nothing wrong was found.</p>;
-  const handlerOf = (fix: FindingFix) =>
-    fix === 'renew'
-      ? fixes.renew
-      : fix === 'issue-replacement'
-        ? fixes.issueReplacement
-        : fixes.editEndpoints;
+  const handlers: Readonly<Record<FindingFix, (() => void) | null>> = {
+    renew: fixes.renew,
+    'request-renewal': fixes.requestRenewal,
+    'issue-replacement': fixes.issueReplacement,
+    'edit-endpoints': fixes.editEndpoints,
+  };
+  const handlerOf = (fix: FindingFix) => handlers[fix];
   return (
     <ul className="findings" aria-label="Findings">
       {findings.map((finding, index) => {

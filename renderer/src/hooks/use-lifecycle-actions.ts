@@ -1,5 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ArgsIn } from '../../../shared/contract/operation.js';
 import type { Registry } from '../../../shared/contract/registry.js';
+import { queryKeys } from '../api/query-keys.js';
 import { talos } from '../api/talos.js';
 import { useVaultMutation } from './use-vault-mutation.js';
 
@@ -38,4 +40,13 @@ export function useRequestRenewal() {
     if (!picked.picked) return null;
     return talos().lifecycle.requestRenewal({ name, output: { kind: 'picked', token: picked.token } });
   });
+}
+
+/** The vault's `elevateMaxTtlSeconds`, or null until it is known. */
+export function useElevationMaximum(): number | null {
+  const settings = useQuery({
+    queryKey: queryKeys.settings,
+    queryFn: () => talos().vault.settings({ set: {} }),
+  });
+  return settings.data?.elevateMaxTtlSeconds ?? null;
 }

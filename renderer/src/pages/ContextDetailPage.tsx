@@ -3,6 +3,12 @@ import type { ContextItem, Status } from '../../../shared/contract/vault-contrac
 import { isAdminEquivalent } from '../../../shared/roles/permissions.js';
 import { useContextEdits, useExportContext, useIssueReplacement } from '../hooks/use-context-edits.js';
 import { useSwitchContext } from '../hooks/use-vault-actions.js';
+import {
+  useElevate,
+  useElevationMaximum,
+  useRenew,
+  useRequestRenewal,
+} from '../hooks/use-lifecycle-actions.js';
 import { ContextDetailScreen } from '../screens/ContextDetailScreen.js';
 
 export interface ContextDetailPageProps {
@@ -27,6 +33,10 @@ export function ContextDetailPage({
   const switchContext = useSwitchContext();
   const exportContext = useExportContext();
   const replacement = useIssueReplacement();
+  const renew = useRenew();
+  const requestRenewal = useRequestRenewal();
+  const elevate = useElevate();
+  const elevateMax = useElevationMaximum();
   const names = useMemo(() => new Set(items.map((entry) => entry.name)), [items]);
   const state = (mutation: { isPending: boolean; error: ReturnType<typeof useSwitchContext>['error'] }) => ({
     pending: mutation.isPending,
@@ -118,13 +128,59 @@ export function ContextDetailPage({
         remove: () => {
           onRemove(name);
         },
-        fixes: { renew: null, issueReplacement },
-        fixError: replacement.error,
-        fixNotice:
-          replacement.data === undefined
+        fixes: {
+          // The button says "Renew": same roles as now, admin ones included, which the badges above show.
+          renew: item.renewable
+            ? () => {
+                renew.mutate({ names: [name], allowAdmin: isAdminEquivalent(roles) });
+              }
+            : null,
+          requestRenewal:
+            item.renewable || item.cert === null
+              ? null
+              : () => {
+                  requestRenewal.mutate(name);
+                },
+          issueReplacement,
+        },
+        fixError: renew.error ?? requestRenewal.error ?? replacement.error,
+        fixNotice: fixNotice(renew.data, requestRenewal.data, replacement.data),
+        elevate:
+          item.cluster === null || item.elevation !== null || elevateMax === null
             ? null
-            : `A replacement was issued and stored as ${replacement.data.storedAs ?? replacement.data.context}, valid until ${replacement.data.notAfter.slice(0, 10)}.`,
+            : {
+                ...state(elevate),
+                maxSeconds: elevateMax,
+                done: elevate.data ?? null,
+                run: (args) => {
+                  elevate.mutate(args);
+                },
+                reset: () => {
+                  elevate.reset();
+                },
+              },
       }}
     />
   );
+}
+
+type Done<Hook extends () => { data: unknown }> = ReturnType<Hook>['data'];
+
+/** What the last fix did, in one sentence. */
+function fixNotice(
+  renewed: Done<typeof useRenew>,
+  requested: Done<typeof useRequestRenewal>,
+  replaced: Done<typeof useIssueReplacement>,
+): string | null {
+  const renewal = renewed?.renewed[0];
+  if (renewal !== undefined) {
+    return `Renewed: a new key and certificate with the same roles, valid until ${renewal.notAfter.slice(0, 10)}${renewal.talosconfigRewritten ? "; talosctl's file has it too" : ''}.`;
+  }
+  if (requested) {
+    return `Renewal request saved to ${requested.path}. When the CA's holder sends the certificate back, complete it in Requests: it replaces this context's certificate in place.`;
+  }
+  if (replaced) {
+    return `A replacement was issued and stored as ${replaced.storedAs ?? replaced.context}, valid until ${replaced.notAfter.slice(0, 10)}.`;
+  }
+  return null;
 }

@@ -6,6 +6,7 @@ import { AddressEditor } from '../components/AddressEditor.js';
 import { Capabilities } from '../components/Capabilities.js';
 import { CertificateFacts } from '../components/CertificateFacts.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
+import { ElevateDialog } from '../components/ElevateDialog.js';
 import { ExportDialog } from '../components/ExportDialog.js';
 import { FindingsList, type FindingFixHandlers } from '../components/FindingsList.js';
 import { LabelsEditor } from '../components/LabelsEditor.js';
@@ -15,6 +16,7 @@ import { RenameDialog } from '../components/RenameDialog.js';
 import { RoleBadges } from '../components/RoleBadges.js';
 import { StatusBar } from '../components/StatusBar.js';
 import type { ExportRequest } from '../hooks/use-context-edits.js';
+import type { ElevateArgs } from '../hooks/use-lifecycle-actions.js';
 import { expiryWords } from '../lib/expiry-words.js';
 
 /** One call's state as a screen shows it. */
@@ -38,6 +40,15 @@ export interface ContextDetailActions {
   };
   remove: () => void;
   fixes: Omit<FindingFixHandlers, 'editEndpoints'>;
+  /** Null where it cannot be offered: no stored CA for the cluster, or the context is an elevation. */
+  elevate:
+    | (CallState & {
+        maxSeconds: number;
+        done: { context: string; notAfter: string } | null;
+        run: (args: ElevateArgs) => void;
+        reset: () => void;
+      })
+    | null;
   /** Errors of the finding fixes (a replacement that could not be issued), with what happened. */
   fixError: TalosError | null;
   fixNotice: string | null;
@@ -53,12 +64,13 @@ export interface ContextDetailScreenProps {
 
 export function ContextDetailScreen({ item, status, names, now, actions }: ContextDetailScreenProps) {
   const [editingEndpoints, setEditingEndpoints] = useState(false);
-  const [dialog, setDialog] = useState<'rename' | 'export' | null>(null);
+  const [dialog, setDialog] = useState<'rename' | 'export' | 'elevate' | null>(null);
   const expiry = expiryWords(item, now);
   const close = () => {
     setDialog(null);
     actions.rename.reset();
     actions.exportTo.reset();
+    actions.elevate?.reset();
   };
   return (
     <div className="screen detail-screen">
@@ -76,6 +88,17 @@ export function ContextDetailScreen({ item, status, names, now, actions }: Conte
               onPress={actions.switchTo.run}
             >
               {actions.switchTo.pending ? 'Switching…' : 'Switch to this context'}
+            </Button>
+          )}
+          {actions.elevate && (
+            <Button
+              className="button"
+              onPress={() => {
+                actions.elevate?.reset();
+                setDialog('elevate');
+              }}
+            >
+              Elevate…
             </Button>
           )}
           <Button
@@ -222,6 +245,16 @@ export function ContextDetailScreen({ item, status, names, now, actions }: Conte
         onClose={close}
         onExport={actions.exportTo.run}
       />
+      {dialog === 'elevate' && actions.elevate && actions.elevate.done === null && (
+        <ElevateDialog
+          context={item.name}
+          maxSeconds={actions.elevate.maxSeconds}
+          pending={actions.elevate.pending}
+          error={actions.elevate.error}
+          onElevate={actions.elevate.run}
+          onClose={close}
+        />
+      )}
     </div>
   );
 }
