@@ -127,8 +127,10 @@ export const sweepCommand: CliCommand = {
             .map((file) => `  ${shownPath(file.path, io.cwd)}`)
             .join('\n')}\n`,
         ));
+      // Every talosconfig goes to the service, which decides again on the files as they are now and says
+      // why it keeps each one it keeps (git, talosctl's file); the question names those it will delete.
       if (candidates.length > 0 && asked) {
-        ({ removed, kept } = await services.sweep.removeFound({ ids: candidates.map((file) => file.id) }));
+        ({ removed, kept } = await services.sweep.removeFound({ ids: talosconfigs.map((file) => file.id) }));
       } else if (candidates.length > 0 && !json) writeLine(io.stdout, 'nothing removed');
       if (!json) {
         for (const file of removed) writeLine(io.stdout, `removed  ${shownPath(file.path, io.cwd)}`);

@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/contract/sweep-contract.js';
 import { sameContextContent } from '../../../shared/talosconfig/context-equality.js';
 import type { TalosContext } from '../../../shared/talosconfig/model.js';
-import { UserError } from '../../../shared/user-error.js';
+import { UsageError, UserError } from '../../../shared/user-error.js';
 import { diagnoseContext } from '../../pki/diagnose-context.js';
 import { classifyCredential, type Classified } from '../../sweep/classify-file.js';
 import { gitStates } from '../../sweep/git-tracking.js';
@@ -128,6 +128,8 @@ export async function scan(
     },
   });
 
+  // A caller that gave up during the walk's last slice spawns no git and opens no vault.
+  if (call.signal.aborted) throw new UsageError('scan: cancelled', 'cancelled');
   const { states, gitMissing } = await gitStates(candidates.map(({ file }) => file.path));
   const anyTalosconfig = candidates.some(({ found }) => found.kind === 'talosconfig');
   const vault = anyTalosconfig
