@@ -46,7 +46,10 @@ function talosctlLocations(deps: SweepDeps): string[] {
     join(homeDir, '.talos', 'config'),
     POD_SECRET_TALOSCONFIG,
   ];
-  return candidates.filter((path) => path !== '' && existsSync(path)).map((path) => realpathSync(path));
+  const found = candidates
+    .filter((path) => path !== '' && existsSync(path))
+    .map((path) => realpathSync(path));
+  return [...new Set(found)];
 }
 
 function rootsOf(deps: SweepDeps, args: ScanArgs): WalkRoot[] {
