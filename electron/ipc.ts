@@ -85,7 +85,9 @@ const dialogHandlers: Handlers<Registry['dialogs'], DialogDeps> = {
     });
     const paths = answer.canceled ? [] : answer.filePaths;
     const purpose = folders ? 'folder' : 'open';
-    return { files: paths.map((path) => ({ token: pickedFiles.grant(path, purpose), name: basename(path) })) };
+    return {
+      files: paths.map((path) => ({ token: pickedFiles.grant(path, purpose), name: basename(path) })),
+    };
   },
   async pickSave({ dialog, window, pickedFiles }, { title, defaultName, filters }) {
     const answer = await dialog.showSaveDialog(window, {
