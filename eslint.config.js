@@ -88,11 +88,11 @@ export default tseslint.config(
   // The layers inside electron/ (DESIGN.md "Layout"): the building blocks know nothing of the services or
   // the CLI, and the services nothing of the CLI.
   {
-    files: ['electron/{vault,pki,files,net,share}/**/*.ts'],
+    files: ['electron/{vault,pki,files,net,share,sweep}/**/*.ts'],
     rules: {
       'no-restricted-imports': mainProcessImports({
         group: ['**/service/**', '**/cli/**'],
-        message: 'vault, pki, files, net and share sit below the services and the CLI.',
+        message: 'vault, pki, files, net, share and sweep sit below the services and the CLI.',
       }),
     },
   },

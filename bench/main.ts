@@ -2,6 +2,7 @@ import { benchAsn1Mutations } from './asn1-bench.js';
 import { benchListColdStart } from './cli-bench.js';
 import { benchIssue } from './issue-bench.js';
 import { benchRenderer } from './renderer-bench.js';
+import { benchSweepHome } from './sweep-bench.js';
 import { benchImport, benchImportPreview, benchPassphraseUnlock, benchVaultOpen } from './vault-bench.js';
 
 // One JSON line per figure (DESIGN.md "Performance targets"); exit 1 when a figure misses its target.
@@ -11,6 +12,7 @@ const figures = [
   await benchImportPreview(),
   await benchPassphraseUnlock(),
   benchListColdStart(),
+  benchSweepHome(),
   await benchIssue(),
   await benchAsn1Mutations(),
   ...(await benchRenderer()),

@@ -79,14 +79,17 @@ interface DialogDeps {
 }
 
 const dialogHandlers: Handlers<Registry['dialogs'], DialogDeps> = {
-  async pickOpen({ dialog, window, pickedFiles }, { title, filters }) {
+  async pickOpen({ dialog, window, pickedFiles }, { title, filters, folders }) {
     const answer = await dialog.showOpenDialog(window, {
       title,
       filters,
-      properties: ['openFile', 'multiSelections', 'dontAddToRecent'],
+      properties: [folders ? 'openDirectory' : 'openFile', 'multiSelections', 'dontAddToRecent'],
     });
     const paths = answer.canceled ? [] : answer.filePaths;
-    return { files: paths.map((path) => ({ token: pickedFiles.grant(path, 'open'), name: basename(path) })) };
+    const purpose = folders ? 'folder' : 'open';
+    return {
+      files: paths.map((path) => ({ token: pickedFiles.grant(path, purpose), name: basename(path) })),
+    };
   },
   openedFiles({ pickedFiles, openedFiles }) {
     const paths = openedFiles?.drain() ?? [];
@@ -131,6 +134,7 @@ export function createIpcCalls(options: IpcOptions) {
     vault: options.services.vault as unknown as AnyClient,
     issuing: options.services.issuing as unknown as AnyClient,
     lifecycle: options.services.lifecycle as unknown as AnyClient,
+    sweep: options.services.sweep as unknown as AnyClient,
     dialogs: implement('dialogs', registry.dialogs, dialogHandlers, {
       dialog: options.dialog,
       window: options.window,

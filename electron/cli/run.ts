@@ -113,6 +113,10 @@ const commands: Record<string, { summary: string; load: () => Promise<CliCommand
     summary: 'show or change the vault settings (mode, TTLs, expiry warning)',
     load: async () => (await import('./commands/settings.js')).settingsCommand,
   },
+  sweep: {
+    summary: 'find plaintext Talos credentials on disk; --import them, --remove the copies',
+    load: async () => (await import('./commands/sweep.js')).sweepCommand,
+  },
   lock: {
     summary: "remove the plaintext credential from talosctl's config file",
     load: async () => (await import('./commands/lock.js')).lockCommand,

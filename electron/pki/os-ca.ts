@@ -7,6 +7,7 @@ import { PkiError } from './pki-error.js';
 import { encodePrivateKeyPem, keyTypeName, publicKeysMatch, readPrivateKeyPem } from './private-key.js';
 import { keyFamily } from './signing-key.js';
 import { readYamlDocuments } from './read-yaml.js';
+import { fieldAt as field } from './yaml-field.js';
 
 /** A Talos OS CA ready to issue with: one certificate, its key, and the facts the UI shows. */
 export interface OsCa {
@@ -77,15 +78,6 @@ export function validateOsCa(
     notAfter: facts.notAfter,
     keyType: keyTypeName(key),
   };
-}
-
-function field(value: unknown, path: readonly string[]): unknown {
-  let current = value;
-  for (const name of path) {
-    if (typeof current !== 'object' || current === null || Array.isArray(current)) return undefined;
-    current = (current as Record<string, unknown>)[name];
-  }
-  return current;
 }
 
 function stringField(document: unknown, path: readonly string[], file: string): string | undefined {

@@ -1,3 +1,4 @@
+import { homedir } from 'node:os';
 import type { EventSource } from '../../shared/contract/events.js';
 import { registry, type Services } from '../../shared/contract/registry.js';
 import { locateTalosconfig } from '../talosconfig-file.js';
@@ -8,6 +9,7 @@ import { createContextItemCache } from './context-item-cache.js';
 import { createEventHub } from './event-hub.js';
 import { createFileAccess, type PickedFiles } from './file-access.js';
 import { implement } from './implement.js';
+import { createFoundFiles } from './sweep/found-files.js';
 import type { ServiceDeps } from './service-deps.js';
 import { createStagedImports } from './staged-imports.js';
 import { readTalosctlContext } from './talosctl-current.js';
@@ -49,6 +51,11 @@ export interface ServiceSet extends Services {
 /** Loaded on first use: the vault commands never need X.509 issuing or age. */
 async function loadIssuingHandlers() {
   return (await import('./issuing/issuing-handlers.js')).issuingHandlers;
+}
+
+/** Loaded on first use: only `sweep` walks folders and asks git. */
+async function loadSweepHandlers() {
+  return (await import('./sweep/sweep-handlers.js')).sweepHandlers;
 }
 
 /** The one place the services are built: for the CLI, the app's main process, the e2e harness and tests. */
@@ -111,6 +118,13 @@ export function createServices(options: ServicesOptions): ServiceSet {
     lifecycle: implement('lifecycle', registry.lifecycle, lifecycleHandlers, deps, {
       results: options.results ?? 'strip',
     }),
+    sweep: implement(
+      'sweep',
+      registry.sweep,
+      loadSweepHandlers,
+      { ...deps, found: createFoundFiles(), env: options.env, homeDir: options.env.HOME ?? homedir() },
+      { results: options.results ?? 'strip' },
+    ),
     events,
     close() {
       stopWatching?.();

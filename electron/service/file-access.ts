@@ -3,7 +3,8 @@ import type { z } from 'zod';
 import type { OpenFileRef, saveFileSchema } from '../../shared/contract/file-ref.js';
 import { FileError } from '../files/file-error.js';
 
-export type FilePurpose = 'open' | 'save';
+/** `folder`: a folder picked to be swept (its files are read, none is named by the renderer). */
+export type FilePurpose = 'open' | 'save' | 'folder';
 
 /**
  * Files the user chose in the app's own dialogs, each behind a random token that is good for one use and
@@ -59,6 +60,8 @@ export interface FileAccess {
   spend(ref: OpenFileRef): void;
   /** A save dialog has already asked before replacing a file; a path says `overwrite` itself. */
   savePath(ref: z.output<typeof saveFileSchema>): { path: string; overwrite: boolean };
+  /** A folder to sweep: a path as given, or a folder dialog's token. */
+  folderPath(ref: OpenFileRef): string;
   /** The caller's standard output (`talcred export -o -`); the app has none. */
   writeStandardOutput(text: string): void;
 }
@@ -80,6 +83,7 @@ export function createFileAccess(
     spend(ref) {
       if (ref.kind === 'picked') tokens().take(ref.token, 'open');
     },
+    folderPath: (ref) => (ref.kind === 'path' ? ref.path : tokens().take(ref.token, 'folder')),
     savePath: (ref) =>
       ref.kind === 'path'
         ? { path: ref.path, overwrite: ref.overwrite }

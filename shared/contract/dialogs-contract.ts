@@ -26,6 +26,8 @@ export const dialogOperations = {
     args: z.object({
       title: z.string().min(1).max(200),
       filters: z.array(filterSchema).max(10).default([]),
+      /** Folders instead of files (a folder to sweep); their tokens serve only that purpose. */
+      folders: z.boolean().default(false),
     }),
     result: z.object({
       files: z.array(z.object({ token: z.string(), name: z.string() })),

@@ -159,6 +159,14 @@ export const errorCatalog = {
   'invalid-label-filter': null,
   /** The CLI's working folder was removed under it. */
   'working-folder-missing': null,
+
+  // Sweeping folders for plaintext credentials
+  /** A folder or file named to sweep is missing or cannot be read. */
+  'sweep-path-unreadable': 'fix-file',
+  /** An id no scan of this session handed out (the app restarted, or another session's). */
+  'finding-unknown': null,
+  /** Only talosconfigs are imported; a CA key goes through the CA import. */
+  'finding-not-importable': null,
 } as const satisfies Record<string, Remedy | null>;
 
 export type ErrorCode = keyof typeof errorCatalog;
