@@ -27,6 +27,7 @@ export const commandsEndingElevations: ReadonlySet<string> = new Set([
   'settings',
   'renew',
   'elevate',
+  'sweep',
 ]);
 
 /**
