@@ -13,6 +13,7 @@ import { importContexts } from './import-contexts.js';
 import { loadSources } from './load-sources.js';
 import type { ServiceDeps } from './service-deps.js';
 import { clearTalosconfig } from './clear-talosconfig.js';
+import { lockSession } from './lock-session.js';
 import { changeSettings } from './settings.js';
 import { switchContext } from './switch-context.js';
 import { viewedByTalosctl as viewed } from './talosctl-current.js';
@@ -99,11 +100,7 @@ export const vaultHandlers: Handlers<typeof vaultOperations> = {
     return { keySource };
   },
 
-  lockVault(deps) {
-    deps.store.lock();
-    deps.events.emit('sessionChanged', { locked: true });
-    return Promise.resolve({ locked: true as const });
-  },
+  lockVault: (deps) => lockSession(deps),
 
   async rekey(deps, { keySource, passphrase }) {
     await deps.store.rekey(keySource, passphrase);

@@ -41,10 +41,12 @@ export const caItemSchema = z.object({
 });
 export type CaItem = z.infer<typeof caItemSchema>;
 
-/** Where an issued talosconfig goes: a file, plain or age-encrypted to recipients. */
+/** Where an issued talosconfig goes: a file, plain or age-encrypted to recipients or with a passphrase. */
 export const issueOutputSchema = z.object({
   file: saveFileSchema,
   ageRecipients: z.array(z.string().min(1)).default([]),
+  /** `age -p`: for a teammate without an age key; not with recipients. */
+  agePassphrase: z.string().min(1).optional(),
 });
 
 export const issueArgsSchema = z.object({
@@ -221,6 +223,8 @@ export const issuingOperations = {
       'ca-not-found',
       'output-missing',
       'invalid-recipient',
+      'encryption-choice',
+      'empty-passphrase',
       'invalid-endpoint',
       'invalid-node',
       'invalid-name',
@@ -230,6 +234,16 @@ export const issuingOperations = {
     args: z.object({ ca: nameSchema.optional() }),
     result: logResultSchema,
     errors: [...opensVault, 'ca-not-found'],
+  }),
+  /** The log as CSV (for an audit, a spreadsheet), filtered as the log screen's search filters it. */
+  exportLog: operation({
+    args: z.object({
+      search: z.string().max(1_000).default(''),
+      ca: nameSchema.optional(),
+      output: saveFileSchema,
+    }),
+    result: z.object({ path: z.string(), entries: z.number().int().nonnegative() }),
+    errors: [...opensVault, ...writesFile],
   }),
   createRequest: operation({
     args: z.object({

@@ -18,6 +18,9 @@ Shows the vault settings; with KEY=VALUE items, changes them first.
   warn-days=N             warn this many days before a certificate expires (default 14)
   default-ttl=DURATION    lifetime of issued certificates when --ttl is not given (default 7d)
   max-ttl=DURATION        the longest lifetime \`talcred issue\` and \`sign\` allow (default 365d)
+  auto-lock=DURATION|off  the app locks after this long without input (default 15m)
+  clear-on-lock=on|off    locking the app also empties talosctl's file (default on)
+  theme=system|light|dark the app's colours (default system: as the operating system)
 
 Durations: 90m, 8h, 7d, 2w.`;
 
@@ -46,6 +49,20 @@ const keys: Record<string, (value: string, change: Change) => void> = {
   'max-ttl': (value, change) => {
     change.maxTtlSeconds = parseDuration(value);
   },
+  'auto-lock': (value, change) => {
+    change.autoLockSeconds = value === 'off' ? 0 : parseDuration(value);
+  },
+  'clear-on-lock': (value, change) => {
+    if (value !== 'on' && value !== 'off')
+      throw new UsageError(`clear-on-lock must be "on" or "off", not "${value}"`);
+    change.clearTalosconfigOnLock = value === 'on';
+  },
+  theme: (value, change) => {
+    if (value !== 'system' && value !== 'light' && value !== 'dark') {
+      throw new UsageError(`theme must be "system", "light" or "dark", not "${value}"`);
+    }
+    change.theme = value;
+  },
 };
 
 function describe(settings: VaultSettings): string[] {
@@ -55,6 +72,9 @@ function describe(settings: VaultSettings): string[] {
     `warn-days     ${settings.expiryWarningDays}`,
     `default-ttl   ${formatDuration(settings.defaultTtlSeconds)}`,
     `max-ttl       ${formatDuration(settings.maxTtlSeconds)}`,
+    `auto-lock     ${settings.autoLockSeconds === 0 ? 'off' : formatDuration(settings.autoLockSeconds)}`,
+    `clear-on-lock ${settings.clearTalosconfigOnLock ? 'on' : 'off'}`,
+    `theme         ${settings.theme}`,
   ];
 }
 

@@ -89,6 +89,9 @@ const documentArb: fc.Arbitrary<VaultDocument> = fc
         expiryWarningDays: fc.integer({ min: 0, max: 60 }),
         defaultTtlSeconds: fc.integer({ min: 1, max: 1000 }),
         maxTtlSeconds: fc.integer({ min: 1000, max: 10_000_000 }),
+        autoLockSeconds: fc.integer({ min: 0, max: 86_400 }),
+        clearTalosconfigOnLock: fc.boolean(),
+        theme: fc.constantFrom('system' as const, 'light' as const, 'dark' as const),
       }),
       cas: fc.array(
         fc.record({
