@@ -109,11 +109,29 @@ export const csrInfoSchema = z.object({
   roles: z.array(z.string()),
   commonName: z.string().nullable(),
   keyType: z.string(),
+  /** The request itself (public: a public key and the roles asked for), so the app can sign what it showed. */
+  csrPem: z.string(),
 });
+
+/**
+ * The request to sign: a file, or the PEM `readRequest` returned — a dialog's token is good for one use, and
+ * the signer should sign exactly the request they were shown. `source` names it in messages.
+ */
+export const csrSourceSchema = z.union([
+  openFileSchema,
+  z.object({
+    kind: z.literal('pem'),
+    pem: z
+      .string()
+      .min(1)
+      .max(64 * 1024),
+    source: z.string().min(1).max(255).default('the request'),
+  }),
+]);
 
 export const signArgsSchema = z.object({
   ca: nameSchema,
-  csr: openFileSchema,
+  csr: csrSourceSchema,
   roles: roleListSchema.optional(),
   ttlSeconds: ttlSchema,
   allowAdmin: z.boolean().default(false),
@@ -269,6 +287,9 @@ export const issuingOperations = {
       ...writesFile,
       ...policyErrors,
       'ca-not-found',
+      'invalid-pem',
+      'invalid-der',
+      'unsupported-key',
       'invalid-csr',
       'csr-signature-invalid',
       'role-not-requested',

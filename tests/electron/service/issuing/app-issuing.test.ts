@@ -153,3 +153,33 @@ describe('settings of a vault written before the app settings existed', () => {
     expect(await services.vault.settings({ set: {} })).toMatchObject({ autoLockSeconds: 60, theme: 'dark' });
   });
 });
+
+describe('sign the request the app showed', () => {
+  it('signs the PEM readRequest returned, and refuses one that is not a proved request', async () => {
+    const csr = join(dir, 'me.csr');
+    await services.issuing.createRequest({ name: 'me', roles: ['os:reader'], output: savePathRef(csr) });
+    const shown = await services.issuing.readRequest({ csr: pathRef(csr) });
+    expect(shown).toMatchObject({ roles: ['os:reader'], csrPem: await readFile(csr, 'latin1') });
+    const crt = join(dir, 'me.crt');
+    const signed = await services.issuing.sign({
+      ca: 'prod',
+      csr: { kind: 'pem', pem: shown.csrPem, source: 'me.csr' },
+      output: savePathRef(crt),
+    });
+    expect(signed).toMatchObject({ roles: ['os:reader'], requestedRoles: ['os:reader'], path: crt });
+    expect((await services.issuing.accept({ cert: pathRef(crt) })).storedAs).toBe('me');
+
+    const damaged = shown.csrPem.replace(/[A-Za-z](?=[A-Za-z0-9+/]{20}\n)/, (c) => (c === 'A' ? 'B' : 'A'));
+    const refused: unknown = await services.issuing
+      .sign({
+        ca: 'prod',
+        csr: { kind: 'pem', pem: damaged, source: 'me.csr' },
+        output: savePathRef(join(dir, 'bad.crt')),
+      })
+      .catch((error: unknown) => error);
+    expect(['invalid-csr', 'csr-signature-invalid', 'invalid-der']).toContain(
+      (refused as { code?: string }).code,
+    );
+    expect((refused as Error).message).toMatch(/^me\.csr: /);
+  });
+});
