@@ -7,6 +7,7 @@ import './styles/layout.css';
 import './styles/controls.css';
 import './styles/context-list.css';
 import './styles/shell.css';
+import './styles/issuing.css';
 
 // A failed call is a state to show (locked, missing, damaged), not a network blip: no retries. Change
 // events from the main side refetch, so focus and intervals need not.

@@ -1,4 +1,5 @@
 import type { TalosError } from '../api/bridge-types.js';
+import { issuingErrorWords } from './issuing-error-words.js';
 
 export interface ErrorWords {
   title: string;
@@ -8,6 +9,7 @@ export interface ErrorWords {
 
 /** Words for the codes the screens meet; any other code shows the service's own message. */
 const wordsByCode: Readonly<Record<string, ErrorWords>> = {
+  ...issuingErrorWords,
   'wrong-passphrase': {
     title: 'Wrong passphrase',
     detail:

@@ -1,6 +1,7 @@
 import type { ReactElement } from 'react';
 import type { ContextItem, Status } from '../../../shared/contract/vault-contract.js';
 import { ContextsPage } from '../pages/ContextsPage.js';
+import { IssuePage } from '../pages/IssuePage.js';
 import type { SectionId } from './sections.js';
 
 export interface PageProps {
@@ -10,6 +11,7 @@ export interface PageProps {
 
 const pages: Record<SectionId, (props: PageProps) => ReactElement> = {
   contexts: ({ status, items }) => <ContextsPage status={status} items={items} />,
+  issue: ({ items }) => <IssuePage items={items} />,
 };
 
 /** The page of the section the sidebar has selected. */

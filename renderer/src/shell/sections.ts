@@ -2,7 +2,10 @@
  * The app's sections, in sidebar order. Each section is one page; a page registers here and in
  * `SectionPage.tsx`, nowhere else, so adding a flow never touches the shell.
  */
-export const sections = [{ id: 'contexts', label: 'Contexts' }] as const satisfies readonly {
+export const sections = [
+  { id: 'contexts', label: 'Contexts' },
+  { id: 'issue', label: 'Issue' },
+] as const satisfies readonly {
   id: string;
   label: string;
 }[];
