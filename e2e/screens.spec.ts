@@ -25,6 +25,16 @@ interface Screen {
   ready: string;
 }
 
+/** Opens a section from the sidebar and waits for its page's heading. */
+const section = (label: string, heading: string) => async (page: Page) => {
+  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: label }).click();
+  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+};
+
+/** react-aria keeps a checkbox's or radio's input hidden in its label: the label takes the click. */
+const choose = (page: Page, role: 'checkbox' | 'radio', name: string) =>
+  page.locator('label', { has: page.getByRole(role, { name, exact: true }) }).click();
+
 const screens: Screen[] = [
   { name: 'contexts', prepare: (app) => seedVault(app), ready: 'Contexts' },
   {
@@ -78,6 +88,36 @@ const screens: Screen[] = [
     ready: 'Unlock the vault',
   },
   { name: 'first-run', prepare: () => Promise.resolve(), ready: 'Set up Talos Credential Manager' },
+  {
+    name: 'issue',
+    prepare: (app) => seedVault(app),
+    reach: async (page) => {
+      await section('Issue', 'Issue a config')(page);
+      await choose(page, 'checkbox', 'Take etcd snapshots');
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'issue-admin-confirmation',
+    prepare: (app) => seedVault(app),
+    reach: async (page) => {
+      await section('Issue', 'Issue a config')(page);
+      await choose(page, 'checkbox', 'Edit machine config');
+      await choose(page, 'radio', 'Encrypt with an age passphrase');
+      await page.getByRole('group', { name: 'Dangerous roles' }).scrollIntoViewIfNeeded();
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'issue-result',
+    prepare: (app) => seedVault(app),
+    reach: async (page) => {
+      await section('Issue', 'Issue a config')(page);
+      await page.getByRole('button', { name: 'Issue config' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Config issued' }).waitFor();
+    },
+    ready: 'Contexts',
+  },
   {
     name: 'error-vault-damaged',
     prepare: async (app) => {

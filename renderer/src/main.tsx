@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { applyTheme, storedTheme } from './lib/theme.js';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -17,6 +18,8 @@ const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+applyTheme(storedTheme());
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

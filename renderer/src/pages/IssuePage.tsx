@@ -1,12 +1,11 @@
 import { useState } from 'react';
-import { Dialog, Heading, Modal } from 'react-aria-components';
 import type { ContextItem } from '../../../shared/contract/vault-contract.js';
 import type { IssueResult } from '../../../shared/contract/issuing-contract.js';
 import { recipientList } from '../components/DestinationFields.js';
-import { ImportCaForm } from '../components/ImportCaForm.js';
 import { useCas, useIssue, type IssuingCallArgs } from '../hooks/use-issuing.js';
 import { pickSaveFile } from '../hooks/use-pick-file.js';
 import { useSettings } from '../hooks/use-settings.js';
+import { ImportCaModal } from './CasPage.js';
 import { IssueResultScreen } from '../screens/IssueResultScreen.js';
 import { defaultContextName, IssueScreen, type IssueRequest } from '../screens/IssueScreen.js';
 import { PageError, PageLoading } from '../components/PageStates.js';
@@ -96,16 +95,7 @@ export function IssuePage({ items }: { items: ContextItem[] }) {
           setImporting(true);
         }}
       />
-      <Modal isDismissable isOpen={importing} onOpenChange={setImporting} className="modal">
-        <Dialog className="dialog">
-          <Heading slot="title">Import a CA</Heading>
-          <ImportCaForm
-            onImported={() => {
-              setImporting(false);
-            }}
-          />
-        </Dialog>
-      </Modal>
+      <ImportCaModal isOpen={importing} onOpenChange={setImporting} />
     </>
   );
 }

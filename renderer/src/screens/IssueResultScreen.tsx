@@ -27,7 +27,7 @@ export function IssueResultScreen(props: { result: IssueResult; now: Date; onAno
       </header>
       <div className="page-body">
         <section className="panel result-panel" aria-label="What was issued">
-          <h2>{result.context}</h2>
+          <h2>{result.storedAs ?? result.context}</h2>
           <RoleBadges roles={result.roles} />
           <dl className="facts">
             <div>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from 'react-aria-components';
 import type { ContextItem, Status } from '../../../shared/contract/vault-contract.js';
 import { SectionPage } from './SectionPage.js';
+import { SessionControls } from './SessionControls.js';
 import { sections, type SectionId } from './sections.js';
 
 /** The unlocked app: a sidebar of sections beside the selected section's page. */
@@ -26,6 +27,7 @@ export function AppShell({ status, items }: { status: Status; items: ContextItem
             </li>
           ))}
         </ul>
+        <SessionControls />
       </nav>
       <div className="app-page">
         <SectionPage section={section} status={status} items={items} />
