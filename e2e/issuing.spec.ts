@@ -9,6 +9,7 @@ import { rolesForTasks, tasks } from '../shared/roles/tasks.js';
 import { parseTalosconfig } from '../shared/talosconfig/parse.js';
 import { expect, test } from './harness/fixtures.js';
 import { seriousViolations } from './support/axe.js';
+import { choice, openSection } from './support/choices.js';
 import { fixture, seedVault } from './support/real-vault.js';
 
 /*
@@ -33,16 +34,8 @@ async function writeWorkerConfig(path: string): Promise<void> {
   await writeFile(path, stringify({ version: 'v1alpha1', machine, cluster: { clusterName: 'prod' } }));
 }
 
-/**
- * Ticks or picks a checkbox or radio by its name. react-aria keeps the input visually hidden inside its
- * label, which takes the pointer: click the label, as a user does.
- */
-function choice(page: Page, role: 'checkbox' | 'radio', name: string) {
-  return page.locator('label', { has: page.getByRole(role, { name, exact: true }) });
-}
-
 async function openIssue(page: Page) {
-  await page.getByRole('button', { name: 'Issue', exact: true }).click();
+  await openSection(page, 'Issue', 'Issue a config');
   await page.getByRole('button', { name: 'Issue config' }).waitFor();
 }
 

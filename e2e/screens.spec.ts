@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures.js';
 import type { RealApp } from './harness/real-app.js';
 import { seriousViolations } from './support/axe.js';
+import { choice, openSection } from './support/choices.js';
 import { seedVault } from './support/real-vault.js';
 
 /*
@@ -24,16 +25,6 @@ interface Screen {
   reach?: (page: Page) => Promise<void>;
   ready: string;
 }
-
-/** Opens a section from the sidebar and waits for its page's heading. */
-const section = (label: string, heading: string) => async (page: Page) => {
-  await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: label }).click();
-  await page.getByRole('heading', { level: 1, name: heading }).waitFor();
-};
-
-/** react-aria keeps a checkbox's or radio's input hidden in its label: the label takes the click. */
-const choose = (page: Page, role: 'checkbox' | 'radio', name: string) =>
-  page.locator('label', { has: page.getByRole(role, { name, exact: true }) }).click();
 
 const screens: Screen[] = [
   { name: 'contexts', prepare: (app) => seedVault(app), ready: 'Contexts' },
@@ -92,8 +83,8 @@ const screens: Screen[] = [
     name: 'issue',
     prepare: (app) => seedVault(app),
     reach: async (page) => {
-      await section('Issue', 'Issue a config')(page);
-      await choose(page, 'checkbox', 'Take etcd snapshots');
+      await openSection(page, 'Issue', 'Issue a config');
+      await choice(page, 'checkbox', 'Take etcd snapshots').click();
     },
     ready: 'Contexts',
   },
@@ -101,9 +92,9 @@ const screens: Screen[] = [
     name: 'issue-admin-confirmation',
     prepare: (app) => seedVault(app),
     reach: async (page) => {
-      await section('Issue', 'Issue a config')(page);
-      await choose(page, 'checkbox', 'Edit machine config');
-      await choose(page, 'radio', 'Encrypt with an age passphrase');
+      await openSection(page, 'Issue', 'Issue a config');
+      await choice(page, 'checkbox', 'Edit machine config').click();
+      await choice(page, 'radio', 'Encrypt with an age passphrase').click();
       await page.getByRole('group', { name: 'Dangerous roles' }).scrollIntoViewIfNeeded();
     },
     ready: 'Contexts',
@@ -112,7 +103,7 @@ const screens: Screen[] = [
     name: 'issue-result',
     prepare: (app) => seedVault(app),
     reach: async (page) => {
-      await section('Issue', 'Issue a config')(page);
+      await openSection(page, 'Issue', 'Issue a config');
       await page.getByRole('button', { name: 'Issue config' }).click();
       await page.getByRole('heading', { level: 1, name: 'Config issued' }).waitFor();
     },
