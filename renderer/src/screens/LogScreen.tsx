@@ -28,7 +28,7 @@ export function LogScreen({ log, exporting, exported, error, onExport }: LogScre
     <div className="screen page-screen">
       <header className="app-header">
         <h1 className="app-title">Issuance log</h1>
-        <SearchField className="search-box" value={query} onChange={setQuery} aria-label="Search the log">
+        <SearchField className="search-box" value={query} onChange={setQuery}>
           <Label className="visually-hidden">Search the log</Label>
           <Input className="search-input" placeholder="Search serial, role, identity, context, CA…" />
         </SearchField>
