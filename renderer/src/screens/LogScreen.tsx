@@ -78,16 +78,16 @@ export function LogScreen({ log, exporting, exported, error, onExport }: LogScre
             <tbody>
               {rows.map((entry) => (
                 <tr key={entry.fingerprintSha256}>
-                  <td>{instantText(entry.issuedAt)}</td>
+                  <td className="nowrap">{instantText(entry.issuedAt)}</td>
                   <td>{entry.context ?? '—'}</td>
                   <td>
                     <RoleBadges roles={entry.roles} />
                   </td>
                   <td>{entry.identity ?? '—'}</td>
                   <td>{entry.caName}</td>
-                  <td>{instantText(entry.notAfter)}</td>
-                  <td className="mono">
-                    {entry.exportedTo.length === 0 ? 'the vault' : entry.exportedTo.join(', ')}
+                  <td className="nowrap">{instantText(entry.notAfter)}</td>
+                  <td className={entry.exportedTo.length === 0 ? undefined : 'mono'}>
+                    {entry.exportedTo.length === 0 ? 'the vault only' : entry.exportedTo.join(', ')}
                   </td>
                 </tr>
               ))}
