@@ -7,14 +7,15 @@ import { builtinModules } from 'node:module';
 const nodeBuiltins = [...builtinModules, ...builtinModules.map((name) => `node:${name}`)];
 
 const onlyShellFiles =
-  'Only electron/{main,preload,ipc,security}.ts import electron; the rest runs on plain Node.';
+  'Only electron/{main,preload,ipc,security,tray}.ts import electron; the rest runs on plain Node.';
 
-/** Only these four shell files may touch Electron (DESIGN.md: the rest of electron/ runs on plain Node). */
+/** Only these shell files may touch Electron (DESIGN.md: the rest of electron/ runs on plain Node). */
 const electronShellFiles = [
   'electron/main.ts',
   'electron/preload.ts',
   'electron/ipc.ts',
   'electron/security.ts',
+  'electron/tray.ts',
 ];
 
 /**

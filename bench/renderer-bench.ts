@@ -7,6 +7,7 @@ import { repoPath } from '../e2e/harness/repo-path.js';
 import { HARNESS_ENTRY_URL, HARNESS_ORIGIN, serveRenderer } from '../e2e/harness/serve-renderer.js';
 import { serializeTalosconfig } from '../shared/talosconfig/serialize.js';
 import { configWith } from './fixture-contexts.js';
+import { benchIssueWizard } from './issue-wizard-bench.js';
 import { figure, type Figure } from './measure.js';
 
 /*
@@ -30,7 +31,7 @@ const firstRowProbe = `
 export async function benchRenderer(): Promise<Figure[]> {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: chromiumArgs });
   try {
-    return [bundleSize(), ...(await listFigures(browser))];
+    return [bundleSize(), ...(await listFigures(browser)), await benchIssueWizard(browser)];
   } finally {
     await browser.close();
   }

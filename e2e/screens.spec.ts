@@ -6,6 +6,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './harness/fixtures.js';
 import type { RealApp } from './harness/real-app.js';
 import { seriousViolations } from './support/axe.js';
+import { choice, openSection } from './support/choices.js';
 import { ADMIN_2021, FUTURE_2021, NOROLES_2021, importExpiring, seedVault } from './support/real-vault.js';
 
 /*
@@ -23,6 +24,17 @@ interface Screen {
   /** What the user does on it before the picture. */
   reach?: (page: Page) => Promise<void>;
   ready: string;
+}
+
+/** A certificate request made by the real services, for the sign screen. */
+async function requestFile(app: RealApp): Promise<string> {
+  const path = `${app.root}/ada.csr`;
+  await app.services.issuing.createRequest({
+    name: 'ada@prod',
+    roles: ['os:reader', 'os:etcd:backup'],
+    output: { kind: 'path', path },
+  });
+  return path;
 }
 
 const screens: Screen[] = [
@@ -187,6 +199,90 @@ const screens: Screen[] = [
     ready: 'Contexts',
   },
   { name: 'first-run', prepare: () => Promise.resolve(), ready: 'Set up Talos Credential Manager' },
+  {
+    name: 'issue',
+    prepare: (app) => seedVault(app),
+    reach: async (page) => {
+      await openSection(page, 'Issue', 'Issue a config');
+      await choice(page, 'checkbox', 'Take etcd snapshots').click();
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'issue-admin-confirmation',
+    prepare: (app) => seedVault(app),
+    reach: async (page) => {
+      await openSection(page, 'Issue', 'Issue a config');
+      await choice(page, 'checkbox', 'Edit machine config').click();
+      await choice(page, 'radio', 'Encrypt with an age passphrase').click();
+      await page.getByRole('group', { name: 'Dangerous roles' }).scrollIntoViewIfNeeded();
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'import-ca-worker-config',
+    prepare: async (app) => {
+      await seedVault(app);
+      const worker = `${app.root}/worker.yaml`;
+      await writeFile(
+        worker,
+        'version: v1alpha1\nmachine:\n  type: worker\n  ca:\n    crt: LS0tLS1CRUdJTg==\n    key: ""\n',
+      );
+      app.answerOpen([worker]);
+    },
+    reach: async (page) => {
+      await openSection(page, 'CAs', 'CAs');
+      await page.getByRole('button', { name: 'Import a CA…' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Import a CA' });
+      await dialog.getByRole('textbox', { name: 'Cluster name' }).fill('workers');
+      await dialog.getByRole('button', { name: 'Choose secrets or config file…' }).click();
+      await dialog.getByRole('button', { name: 'Import CA' }).click();
+      await dialog.getByRole('alert').waitFor();
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'requests-sign',
+    prepare: async (app) => {
+      await seedVault(app);
+      app.answerOpen([await requestFile(app)]);
+    },
+    reach: async (page) => {
+      await openSection(page, 'Requests', 'Requests');
+      await page.getByRole('tab', { name: 'Sign a request' }).click();
+      await page.getByRole('button', { name: 'Open a request…' }).click();
+      await page.getByRole('form', { name: 'Sign the request' }).waitFor();
+    },
+    ready: 'Contexts',
+  },
+  {
+    name: 'cas',
+    prepare: (app) => seedVault(app),
+    reach: (page) => openSection(page, 'CAs', 'CAs'),
+    ready: 'Contexts',
+  },
+  {
+    name: 'issuance-log',
+    prepare: (app) => seedVault(app),
+    reach: (page) => openSection(page, 'Issuance log', 'Issuance log'),
+    ready: 'Contexts',
+  },
+  {
+    name: 'settings',
+    prepare: (app) => seedVault(app),
+    reach: (page) => openSection(page, 'Settings', 'Settings'),
+    ready: 'Contexts',
+  },
+  {
+    name: 'issue-result',
+    prepare: (app) => seedVault(app),
+    reach: async (page) => {
+      await openSection(page, 'Issue', 'Issue a config');
+      await page.getByRole('button', { name: 'Issue config' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Config issued' }).waitFor();
+    },
+    ready: 'Contexts',
+  },
   {
     name: 'error-vault-damaged',
     prepare: async (app) => {

@@ -6,6 +6,7 @@ import { defaultVaultHome } from './app-paths.js';
 import { registerIpc } from './ipc.js';
 import { startLifecycleTimer } from './lifecycle-timer.js';
 import { createServices } from './service/create-services.js';
+import { startTray } from './tray.js';
 import { createPickedFiles } from './service/file-access.js';
 import { createKeychainKeySource } from './vault/keychain.js';
 import { createPassphraseKeySource } from './vault/passphrase.js';
@@ -35,6 +36,7 @@ const devServerVariable = process.env.ELECTRON_RENDERER_URL ?? '';
 const devServerUrl = isDevelopment && devServerVariable !== '' ? devServerVariable : undefined;
 const buildDir = fileURLToPath(new URL('../renderer', import.meta.url));
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+const trayIconPath = fileURLToPath(new URL('../renderer/tray-icon.png', import.meta.url));
 const launch = { packaged: app.isPackaged, cwd: process.cwd() };
 
 /**
@@ -60,7 +62,8 @@ function wireServicesAndIpc(window: BrowserWindow, vaultHome: string, openedFile
     openedFiles,
     ...(devServerUrl === undefined ? {} : { devServerOrigin: new URL(devServerUrl).origin }),
   });
-  // The key is forgotten when the screen locks or the machine sleeps (DESIGN.md "The app session").
+  // The key is forgotten when the screen locks or the machine sleeps (DESIGN.md "The app session"); the
+  // lock also empties talosctl's file when the settings say so (lock-session.ts).
   const lock = (): void => {
     void services.vault.lockVault({});
   };
@@ -72,9 +75,19 @@ function wireServicesAndIpc(window: BrowserWindow, vaultHome: string, openedFile
   const unsubscribe = services.events.subscribe('sessionChanged', ({ locked }) => {
     if (!locked) void lifecycle.tick();
   });
+  const stopTray = startTray({
+    services,
+    icon: trayIconPath,
+    showWindow: () => {
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+    },
+  });
   window.on('closed', () => {
     lifecycle.stop();
     unsubscribe();
+    stopTray();
     powerMonitor.off('lock-screen', lock);
     powerMonitor.off('suspend', lock);
     unregister();

@@ -103,10 +103,19 @@ export async function startRealApp(page: Page): Promise<RealApp> {
 
   // Replies cross as JSON text: Playwright's own serialisation of a large object tree (2,000 contexts) is
   // far slower than Electron's structured clone, and would be measured instead of the app.
+  // Calls still running when a test ends (a lock emptying talosctl's file after the page moved on) are
+  // waited for before the folder goes: removing it under a write fails the teardown.
+  const inFlight = new Set<Promise<unknown>>();
   await page.exposeBinding('__talosInvoke', async (_source, channel: string, request: unknown) => {
     const handler = handlers.get(channel);
     if (handler === undefined) throw new Error(`no handler for ${channel}`);
-    return JSON.stringify(await handler(fromOurWindow, request));
+    const call = handler(fromOurWindow, request);
+    inFlight.add(call);
+    try {
+      return JSON.stringify(await call);
+    } finally {
+      inFlight.delete(call);
+    }
   });
   await page.exposeBinding('__talosSend', (_source, channel: string, message: unknown) => {
     listeners.get(channel)?.(fromOurWindow, message);
@@ -131,6 +140,7 @@ export async function startRealApp(page: Page): Promise<RealApp> {
       return run(process.execPath, [talcredBin, ...args], { env: { ...env, ...extra } });
     },
     async close() {
+      await Promise.allSettled([...inFlight]);
       unregister();
       services.close();
       await forgetKeychainEntry(join(home, 'vault'), keychain);

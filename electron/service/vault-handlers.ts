@@ -21,6 +21,7 @@ import { applyImport, previewImport } from './import-preview.js';
 import { loadSources } from './load-sources.js';
 import type { ServiceDeps } from './service-deps.js';
 import { clearTalosconfig } from './clear-talosconfig.js';
+import { lockSession } from './lock-session.js';
 import { changeSettings } from './settings.js';
 import { switchContext } from './switch-context.js';
 import { viewedByTalosctl as viewed } from './talosctl-current.js';
@@ -109,12 +110,7 @@ export const vaultHandlers: Handlers<typeof vaultOperations> = {
     return { keySource };
   },
 
-  lockVault(deps) {
-    deps.stagedImports.clear();
-    deps.store.lock();
-    deps.events.emit('sessionChanged', { locked: true });
-    return Promise.resolve({ locked: true as const });
-  },
+  lockVault: (deps) => lockSession(deps),
 
   async rekey(deps, { keySource, passphrase }) {
     await deps.store.rekey(keySource, passphrase);

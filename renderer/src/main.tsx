@@ -2,6 +2,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.js';
+import { applyTheme, storedTheme } from './lib/theme.js';
 import './styles/theme.css';
 import './styles/layout.css';
 import './styles/controls.css';
@@ -10,6 +11,7 @@ import './styles/shell.css';
 import './styles/detail.css';
 import './styles/import.css';
 import './styles/lifecycle.css';
+import './styles/issuing.css';
 
 // A failed call is a state to show (locked, missing, damaged), not a network blip: no retries. Change
 // events from the main side refetch, so focus and intervals need not.
@@ -19,6 +21,8 @@ const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+applyTheme(storedTheme());
 
 const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');

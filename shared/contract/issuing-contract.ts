@@ -41,10 +41,12 @@ export const caItemSchema = z.object({
 });
 export type CaItem = z.infer<typeof caItemSchema>;
 
-/** Where an issued talosconfig goes: a file, plain or age-encrypted to recipients. */
+/** Where an issued talosconfig goes: a file, plain or age-encrypted to recipients or with a passphrase. */
 export const issueOutputSchema = z.object({
   file: saveFileSchema,
   ageRecipients: z.array(z.string().min(1)).default([]),
+  /** `age -p`: for a teammate without an age key; not with recipients. */
+  agePassphrase: z.string().min(1).optional(),
 });
 
 export const issueArgsSchema = z.object({
@@ -107,11 +109,29 @@ export const csrInfoSchema = z.object({
   roles: z.array(z.string()),
   commonName: z.string().nullable(),
   keyType: z.string(),
+  /** The request itself (public: a public key and the roles asked for), so the app can sign what it showed. */
+  csrPem: z.string(),
 });
+
+/**
+ * The request to sign: a file, or the PEM `readRequest` returned — a dialog's token is good for one use, and
+ * the signer should sign exactly the request they were shown. `source` names it in messages.
+ */
+export const csrSourceSchema = z.union([
+  openFileSchema,
+  z.object({
+    kind: z.literal('pem'),
+    pem: z
+      .string()
+      .min(1)
+      .max(64 * 1024),
+    source: z.string().min(1).max(255).default('the request'),
+  }),
+]);
 
 export const signArgsSchema = z.object({
   ca: nameSchema,
-  csr: openFileSchema,
+  csr: csrSourceSchema,
   roles: roleListSchema.optional(),
   ttlSeconds: ttlSchema,
   allowAdmin: z.boolean().default(false),
@@ -223,6 +243,8 @@ export const issuingOperations = {
       'ca-not-found',
       'output-missing',
       'invalid-recipient',
+      'encryption-choice',
+      'empty-passphrase',
       'invalid-endpoint',
       'invalid-node',
       'invalid-name',
@@ -232,6 +254,16 @@ export const issuingOperations = {
     args: z.object({ ca: nameSchema.optional() }),
     result: logResultSchema,
     errors: [...opensVault, 'ca-not-found'],
+  }),
+  /** The log as CSV (for an audit, a spreadsheet), filtered as the log screen's search filters it. */
+  exportLog: operation({
+    args: z.object({
+      search: z.string().max(1_000).default(''),
+      ca: nameSchema.optional(),
+      output: saveFileSchema,
+    }),
+    result: z.object({ path: z.string(), entries: z.number().int().nonnegative() }),
+    errors: [...opensVault, ...writesFile],
   }),
   createRequest: operation({
     args: z.object({
@@ -257,6 +289,9 @@ export const issuingOperations = {
       ...writesFile,
       ...policyErrors,
       'ca-not-found',
+      'invalid-pem',
+      'invalid-der',
+      'unsupported-key',
       'invalid-csr',
       'csr-signature-invalid',
       'role-not-requested',

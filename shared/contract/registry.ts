@@ -23,7 +23,12 @@ export type AreaName = keyof Registry;
 
 /** The areas the services implement (everything but the shell's dialogs). */
 export type ServiceAreaName = Exclude<AreaName, 'dialogs'>;
-export const serviceAreaNames = ['vault', 'issuing', 'lifecycle', 'sweep'] as const satisfies readonly ServiceAreaName[];
+export const serviceAreaNames = [
+  'vault',
+  'issuing',
+  'lifecycle',
+  'sweep',
+] as const satisfies readonly ServiceAreaName[];
 
 export type Services = { readonly [Area in ServiceAreaName]: AreaClient<Registry[Area]> };
 

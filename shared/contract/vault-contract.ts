@@ -138,6 +138,13 @@ export type Status = z.infer<typeof statusSchema>;
 
 export const nameSchema = z.string().min(1);
 
+/** talosctl's file emptied: where, whether it held anything, and where a foreign copy was kept. */
+const clearResultSchema = z.object({
+  path: z.string(),
+  cleared: z.boolean(),
+  backupPath: z.string().nullable(),
+});
+
 /** Facts about a talosconfig before it is imported: each context as `inspect` reports it. */
 export const fileReportSchema = z.object({
   source: z.string(),
@@ -187,8 +194,20 @@ export const vaultOperations = {
     result: z.object({ keySource: keySourceSchema }),
     errors: [...opensVault, 'passphrase-needed'],
   }),
-  /** Forgets the key and the decrypted document. */
-  lockVault: operation({ args: z.object({}), result: z.object({ locked: z.literal(true) }), errors: [] }),
+  /**
+   * Forgets the key and the decrypted document; then, when the settings say so (the default), empties
+   * talosctl's file as `clearTalosconfig` does. The lock itself cannot fail: a file that could not be
+   * emptied is said in `clearFailed`, and the vault is locked all the same.
+   */
+  lockVault: operation({
+    args: z.object({}),
+    result: z.object({
+      locked: z.literal(true),
+      talosconfig: clearResultSchema.nullable(),
+      clearFailed: z.string().nullable(),
+    }),
+    errors: [],
+  }),
   rekey: operation({
     args: z.object({ keySource: keySourceSchema, passphrase: z.string().min(1).optional() }),
     result: z.object({ keySource: keySourceSchema }),
@@ -280,7 +299,7 @@ export const vaultOperations = {
    */
   clearTalosconfig: operation({
     args: z.object({}),
-    result: z.object({ path: z.string(), cleared: z.boolean(), backupPath: z.string().nullable() }),
+    result: clearResultSchema,
     errors: [...writesTalosconfig],
   }),
   listBackups: operation({

@@ -52,20 +52,44 @@ export const vaultSettingsFields = z.object({
   expiryWarningDays: z.number().int().min(0).max(3650),
   defaultTtlSeconds: z.number().int().positive(),
   maxTtlSeconds: z.number().int().positive(),
+  /** The app locks after this long without input; 0: never (screen lock and sleep still lock it). */
+  autoLockSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 24 * 60 * 60),
+  /** Locking the app also empties talosctl's file, so no credential is left in plaintext. */
+  clearTalosconfigOnLock: z.boolean(),
+  theme: z.enum(['system', 'light', 'dark']),
   /** The app renews due renewable contexts at start and hourly. */
   autoRenew: z.boolean(),
   /** The longest `elevate` may ask for; never above a day, whatever is set. */
   elevateMaxTtlSeconds: z.number().int().positive().max(MAX_ELEVATION_SECONDS),
 });
-/** Settings added after format 1 shipped take their defaults in an older vault. */
-const storedSettingsFields = vaultSettingsFields.extend({
-  autoRenew: vaultSettingsFields.shape.autoRenew.default(false),
-  elevateMaxTtlSeconds: vaultSettingsFields.shape.elevateMaxTtlSeconds.default(DEFAULT_ELEVATE_MAX_SECONDS),
-});
-export const vaultSettingsSchema = storedSettingsFields.refine(
-  (settings) => settings.defaultTtlSeconds <= settings.maxTtlSeconds,
-  { message: 'the default TTL is above the maximum TTL', path: ['defaultTtlSeconds'] },
-);
+
+/** Settings added after the first vaults were written: a vault without them reads with these. */
+const laterSettingDefaults = {
+  autoLockSeconds: 15 * 60,
+  clearTalosconfigOnLock: true,
+  theme: 'system',
+  autoRenew: false,
+  elevateMaxTtlSeconds: DEFAULT_ELEVATE_MAX_SECONDS,
+} as const;
+
+// Defaults are filled before the fields are parsed, not with zod's `.default()`: that would also fill
+// them into a partial change (`settings --set`), resetting what the change did not name.
+export const vaultSettingsSchema = z
+  .preprocess(
+    (value) =>
+      typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? { ...laterSettingDefaults, ...value }
+        : value,
+    vaultSettingsFields,
+  )
+  .refine((settings) => settings.defaultTtlSeconds <= settings.maxTtlSeconds, {
+    message: 'the default TTL is above the maximum TTL',
+    path: ['defaultTtlSeconds'],
+  });
 export type VaultSettings = z.infer<typeof vaultSettingsSchema>;
 
 export const vaultCaSchema = z.object({
@@ -174,8 +198,7 @@ export function defaultVaultSettings(): VaultSettings {
     expiryWarningDays: DEFAULT_EXPIRY_WARNING_DAYS,
     defaultTtlSeconds: 7 * DAY_SECONDS,
     maxTtlSeconds: 365 * DAY_SECONDS,
-    autoRenew: false,
-    elevateMaxTtlSeconds: DEFAULT_ELEVATE_MAX_SECONDS,
+    ...laterSettingDefaults,
   };
 }
 

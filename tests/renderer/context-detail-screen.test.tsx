@@ -20,9 +20,10 @@ function actions(overrides: Partial<ContextDetailActions> = {}): ContextDetailAc
     rename: { ...idle, run: vi.fn(), reset: vi.fn() },
     exportTo: { ...idle, run: vi.fn(), done: null, reset: vi.fn() },
     remove: vi.fn(),
-    fixes: { renew: null, issueReplacement: vi.fn() },
+    fixes: { renew: null, requestRenewal: null, issueReplacement: vi.fn() },
     fixError: null,
     fixNotice: null,
+    elevate: null,
     ...overrides,
   };
 }
@@ -74,23 +75,54 @@ describe('ContextDetailScreen', () => {
     }
   });
 
-  it('offers each finding its fix: a replacement for the expired certificate, the endpoint editor for none', async () => {
-    const wired = renderDetail();
+  it('offers each finding its fix: a renewal request for an expired certificate whose CA is elsewhere, the endpoint editor for none', async () => {
+    const requestRenewal = vi.fn();
+    renderDetail({ fixes: { renew: null, requestRenewal, issueReplacement: vi.fn() } });
     const findings = screen.getByRole('list', { name: 'Findings' });
-    await userEvent.click(within(findings).getByRole('button', { name: 'Issue a replacement' }));
-    expect(wired.fixes.issueReplacement).toHaveBeenCalled();
-    // Renewal is not wired yet (issuing.renew): no button that would do nothing.
+    await userEvent.click(within(findings).getByRole('button', { name: 'Request renewal…' }));
+    expect(requestRenewal).toHaveBeenCalled();
+    // No stored CA signed it: no Renew button that would fail, and renewal beats a new context.
     expect(within(findings).queryByRole('button', { name: 'Renew' })).toBeNull();
+    expect(within(findings).queryByRole('button', { name: 'Issue a replacement' })).toBeNull();
     await userEvent.click(within(findings).getByRole('button', { name: 'Edit endpoints' }));
     expect(screen.getByRole('textbox', { name: 'Endpoints' })).toHaveFocus();
   });
 
   it('renews when renewal is wired', async () => {
     const renew = vi.fn();
-    renderDetail({ fixes: { renew, issueReplacement: null } });
+    renderDetail({ fixes: { renew, requestRenewal: null, issueReplacement: null } });
     await userEvent.click(screen.getByRole('button', { name: 'Renew' }));
     expect(renew).toHaveBeenCalled();
-    expect(screen.getByText(/import this cluster’s OS CA first/)).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Request renewal…' })).toBeNull();
+  });
+
+  it('elevates through its dialog: roles, 15 minutes by default, a reason, and a second yes for admin', async () => {
+    const run = vi.fn();
+    const user = userEvent.setup();
+    renderDetail({ elevate: { ...idle, maxSeconds: 3600, done: null, run, reset: vi.fn() } });
+    await user.click(screen.getByRole('button', { name: 'Elevate…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Elevate reader@prod' });
+    const elevate = within(dialog).getByRole('button', { name: 'Elevate' });
+    expect(within(dialog).getByRole('radio', { name: '15m' })).toBeChecked();
+    expect(within(dialog).queryByRole('radio', { name: '2h' })).toBeNull();
+    await user.click(within(dialog).getByRole('checkbox', { name: /os:admin/ }));
+    await user.type(within(dialog).getByRole('textbox', { name: 'Reason' }), 'upgrade');
+    expect(elevate).toBeDisabled();
+    await user.click(within(dialog).getByRole('checkbox', { name: /I understand that os:admin/ }));
+    await user.click(within(dialog).getByRole('radio', { name: '30m' }));
+    await user.click(elevate);
+    expect(run).toHaveBeenCalledWith({
+      name: 'reader@prod',
+      roles: ['os:admin'],
+      reason: 'upgrade',
+      ttlSeconds: 1800,
+      allowAdmin: true,
+    });
+  });
+
+  it('offers no elevation where the cluster CA is not stored', () => {
+    renderDetail({ elevate: null });
+    expect(screen.queryByRole('button', { name: 'Elevate…' })).toBeNull();
   });
 
   it('edits endpoints inline, refusing a bad address before anything is sent', async () => {

@@ -20,6 +20,9 @@ Shows the vault settings; with KEY=VALUE items, changes them first.
   max-ttl=DURATION        the longest lifetime \`talcred issue\` and \`sign\` allow (default 365d)
   auto-renew=on|off       the app renews due renewable contexts at start and hourly (default off)
   elevate-max-ttl=DURATION the longest \`talcred elevate\` allows (default 1h, at most 24h)
+  auto-lock=DURATION|off  the app locks after this long without input (default 15m)
+  clear-on-lock=on|off    locking the app also empties talosctl's file (default on)
+  theme=system|light|dark the app's colours (default system: as the operating system)
 
 Durations: 90m, 8h, 7d, 2w.`;
 
@@ -62,6 +65,20 @@ const keys: Record<string, (value: string, change: Change) => void> = {
     }
     change.elevateMaxTtlSeconds = seconds;
   },
+  'auto-lock': (value, change) => {
+    change.autoLockSeconds = value === 'off' ? 0 : parseDuration(value);
+  },
+  'clear-on-lock': (value, change) => {
+    if (value !== 'on' && value !== 'off')
+      throw new UsageError(`clear-on-lock must be "on" or "off", not "${value}"`);
+    change.clearTalosconfigOnLock = value === 'on';
+  },
+  theme: (value, change) => {
+    if (value !== 'system' && value !== 'light' && value !== 'dark') {
+      throw new UsageError(`theme must be "system", "light" or "dark", not "${value}"`);
+    }
+    change.theme = value;
+  },
 };
 
 function describe(settings: VaultSettings): string[] {
@@ -73,6 +90,9 @@ function describe(settings: VaultSettings): string[] {
     ['max-ttl', formatDuration(settings.maxTtlSeconds)],
     ['auto-renew', settings.autoRenew ? 'on' : 'off'],
     ['elevate-max-ttl', formatDuration(settings.elevateMaxTtlSeconds)],
+    ['auto-lock', settings.autoLockSeconds === 0 ? 'off' : formatDuration(settings.autoLockSeconds)],
+    ['clear-on-lock', settings.clearTalosconfigOnLock ? 'on' : 'off'],
+    ['theme', settings.theme],
   ];
   const width = Math.max(...rows.map(([key]) => key.length)) + 2;
   return rows.map(([key, value]) => `${key.padEnd(width)}${value}`);

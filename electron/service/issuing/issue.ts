@@ -3,7 +3,7 @@ import { UsageError } from '../../../shared/user-error.js';
 import type { VaultContext } from '../../../shared/vault/vault-document.js';
 import { issueClientCertificate } from '../../pki/issue-certificate.js';
 import { capNote } from '../../pki/sign-csr.js';
-import { encryptForRecipients } from '../../share/age-file.js';
+import { encryptForRecipients, encryptWithPassphrase } from '../../share/age-file.js';
 import { checkRecipient } from '../../share/age-keys.js';
 import type { ServiceDeps } from '../service-deps.js';
 import { requireCa } from './ca-store.js';
@@ -27,6 +27,13 @@ export async function issueTalosconfig(deps: ServiceDeps, args: IssuingArgs<'iss
   const roles = checkRoles(args.roles, args.allowAdmin);
   const ttlSeconds = resolveTtl(document.settings, args.ttlSeconds);
   const recipients = (args.output?.ageRecipients ?? []).map(checkRecipient);
+  const passphrase = args.output?.agePassphrase;
+  if (recipients.length > 0 && passphrase !== undefined) {
+    throw new UsageError(
+      'encrypt either to age recipients or with a passphrase (one of the two)',
+      'encryption-choice',
+    );
+  }
   const target = args.output === undefined ? null : deps.files.savePath(args.output.file);
   if (target) refuseOverwrite(target.path, target.overwrite);
 
@@ -56,10 +63,7 @@ export async function issueTalosconfig(deps: ServiceDeps, args: IssuingArgs<'iss
   let output: { path: string; bytes: string | Uint8Array } | null = null;
   if (target) {
     const text = talosconfigText([context]);
-    output = {
-      path: target.path,
-      bytes: recipients.length > 0 ? await encryptForRecipients(text, recipients) : text,
-    };
+    output = { path: target.path, bytes: await outputBytes(text, recipients, passphrase) };
   }
   let storedAs: string | null = null;
   await writeWithVaultChange(
@@ -108,7 +112,18 @@ export async function issueTalosconfig(deps: ServiceDeps, args: IssuingArgs<'iss
     nodes: [...nodes],
     storedAs,
     path: output?.path ?? null,
-    encrypted: recipients.length > 0,
+    encrypted: recipients.length > 0 || passphrase !== undefined,
     notes: issued.cappedAtCaExpiry ? [capNote(issued.notAfter)] : [],
   };
+}
+
+/** The talosconfig as written: plain, or an age file for recipients or a passphrase (`age -r`, `age -p`). */
+async function outputBytes(
+  text: string,
+  recipients: readonly string[],
+  passphrase: string | undefined,
+): Promise<string | Uint8Array> {
+  if (recipients.length > 0) return encryptForRecipients(text, recipients);
+  if (passphrase !== undefined) return encryptWithPassphrase(text, passphrase);
+  return text;
 }

@@ -4,6 +4,7 @@ import { acceptCertificate } from './accept.js';
 import { exportAge } from './age-export.js';
 import { importCa, listCas, removeCa } from './ca-store.js';
 import { doctor } from './doctor.js';
+import { exportLog } from './export-log.js';
 import { readLog } from './issuance-log.js';
 import { issueTalosconfig } from './issue.js';
 import { createRequest, readRequest } from './requests.js';
@@ -16,6 +17,7 @@ export const issuingHandlers: Handlers<typeof issuingOperations> = {
   removeCa: (deps, { name }) => removeCa(deps, name),
   issue: (deps, args) => issueTalosconfig(deps, args),
   log: async (deps, { ca }) => readLog(await deps.store.read(), ca, deps.now()),
+  exportLog: (deps, args) => exportLog(deps, args),
   createRequest: (deps, args) => createRequest(deps, args),
   readRequest: (deps, { csr }) => readRequest(deps.files.openPath(csr)),
   sign: (deps, args) => signRequest(deps, args),

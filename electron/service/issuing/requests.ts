@@ -67,6 +67,11 @@ export async function loadCsr(path: string) {
 
 /** What a request asks for, shown to the signer before signing. */
 export async function readRequest(path: string) {
-  const { request } = await loadCsr(path);
-  return { roles: request.roles, commonName: request.commonName ?? null, keyType: request.keyType };
+  const { pem, request } = await loadCsr(path);
+  return {
+    roles: request.roles,
+    commonName: request.commonName ?? null,
+    keyType: request.keyType,
+    csrPem: pem,
+  };
 }

@@ -6,6 +6,7 @@ import { logEntry } from './issuance-log.js';
 import { refuseOverwrite, writeWithVaultChange } from './output-file.js';
 import { checkRoles, resolveTtl } from './policy.js';
 import { loadCsr } from './requests.js';
+import { readCsr } from '../../pki/csr.js';
 
 /**
  * Signs someone's certificate request with a stored CA. The request only proposes: the roles granted are
@@ -14,8 +15,7 @@ import { loadCsr } from './requests.js';
 export async function signRequest(deps: ServiceDeps, args: IssuingArgs<'sign'>) {
   const document = await deps.store.read();
   const ca = requireCa(document, args.ca);
-  const csrPath = deps.files.openPath(args.csr);
-  const { pem, request } = await loadCsr(csrPath);
+  const { pem, request, source } = await csrOf(deps, args.csr);
   const roles = checkRoles(args.roles ?? request.roles, args.allowAdmin);
   const ttlSeconds = resolveTtl(document.settings, args.ttlSeconds);
   const output = deps.files.savePath(args.output);
@@ -28,7 +28,7 @@ export async function signRequest(deps: ServiceDeps, args: IssuingArgs<'sign'>) 
     ttlSeconds,
     now,
     roles,
-    source: csrPath,
+    source,
   });
   await writeWithVaultChange(
     deps,
@@ -60,4 +60,11 @@ export async function signRequest(deps: ServiceDeps, args: IssuingArgs<'sign'>) 
     path: output.path,
     notes: signed.notes,
   };
+}
+
+/** The request as given: read from its file, or the PEM the app showed (parsed and proved the same way). */
+async function csrOf(deps: ServiceDeps, csr: IssuingArgs<'sign'>['csr']) {
+  if (csr.kind === 'pem') return { pem: csr.pem, request: readCsr(csr.pem, csr.source), source: csr.source };
+  const path = deps.files.openPath(csr);
+  return { ...(await loadCsr(path)), source: path };
 }

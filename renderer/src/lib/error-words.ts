@@ -1,4 +1,5 @@
 import type { TalosError } from '../api/bridge-types.js';
+import { issuingErrorWords } from './issuing-error-words.js';
 
 export interface ErrorWords {
   title: string;
@@ -8,6 +9,7 @@ export interface ErrorWords {
 
 /** Words for the codes the screens meet; any other code shows the service's own message. */
 const wordsByCode: Readonly<Record<string, ErrorWords>> = {
+  ...issuingErrorWords,
   'wrong-passphrase': {
     title: 'Wrong passphrase',
     detail:
@@ -85,7 +87,15 @@ const wordsByCode: Readonly<Record<string, ErrorWords>> = {
     detail: 'Another program (talcred in a terminal?) is writing the vault. Wait a moment and try again.',
   },
   'invalid-recipient': { title: 'That age recipient is not valid', detail: '' },
-  'output-exists': { title: 'That file exists', detail: '' },
+  'not-renewable': {
+    title: 'This vault cannot renew it',
+    detail: '',
+  },
+  'already-elevated': { title: 'This context is an elevation', detail: '' },
+  'not-elevated': {
+    title: 'No elevation is running',
+    detail: 'It has ended already; talosctl is back on its context.',
+  },
   'ca-not-found': {
     title: 'No CA for this cluster',
     detail: "Import the cluster's OS CA (Certificate authorities) to issue a replacement here.",

@@ -5,6 +5,7 @@ import { dueContexts } from '../lib/due-contexts.js';
 import { LifecycleBanners } from './LifecycleBanners.js';
 import { SectionPage } from './SectionPage.js';
 import { ShellActionsProvider } from './ShellActionsProvider.js';
+import { SessionControls } from './SessionControls.js';
 import { sections, type SectionId } from './sections.js';
 
 /** The unlocked app: a sidebar of sections beside the selected section's page. */
@@ -39,6 +40,7 @@ export function AppShell({ status, items }: { status: Status; items: ContextItem
               </li>
             ))}
           </ul>
+          <SessionControls />
         </nav>
         <div className="app-page">
           <LifecycleBanners items={items} />

@@ -5,6 +5,11 @@
 export const sections = [
   { id: 'contexts', label: 'Contexts' },
   { id: 'import', label: 'Import' },
+  { id: 'issue', label: 'Issue' },
+  { id: 'requests', label: 'Requests' },
+  { id: 'cas', label: 'CAs' },
+  { id: 'log', label: 'Issuance log' },
+  { id: 'settings', label: 'Settings' },
 ] as const satisfies readonly {
   id: string;
   label: string;

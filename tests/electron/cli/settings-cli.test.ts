@@ -14,6 +14,9 @@ interface Settings {
   expiryWarningDays: number;
   defaultTtlSeconds: number;
   maxTtlSeconds: number;
+  autoLockSeconds: number;
+  clearTalosconfigOnLock: boolean;
+  theme: string;
 }
 
 describe('talcred settings', () => {
@@ -32,7 +35,27 @@ describe('talcred settings', () => {
       maxTtlSeconds: 365 * 86_400,
       autoRenew: false,
       elevateMaxTtlSeconds: 3_600,
+      autoLockSeconds: 15 * 60,
+      clearTalosconfigOnLock: true,
+      theme: 'system',
     });
+  });
+
+  it("auto-lock, clear-on-lock and theme (the app's) change only what they name", async () => {
+    const box = await sandbox('passphrase');
+    await initVault(box, 'passphrase');
+    await ok(box, ['settings', 'auto-lock=2m', 'theme=dark']);
+    await ok(box, ['settings', 'clear-on-lock=off']);
+    expect(await json<Settings>(box, ['settings'])).toMatchObject({
+      autoLockSeconds: 120,
+      clearTalosconfigOnLock: false,
+      theme: 'dark',
+      defaultTtlSeconds: 7 * 86_400,
+    });
+    await ok(box, ['settings', 'auto-lock=off']);
+    expect((await ok(box, ['settings'])).stdout).toMatch(/^auto-lock +off$/m);
+    expect(await bad(box, ['settings', 'theme=blue'])).toMatch(/theme must be/);
+    expect(await bad(box, ['settings', 'clear-on-lock=yes'])).toMatch(/clear-on-lock must be/);
   });
 
   it("mode=all rewrites talosctl's file with every context at once, and mode=active back to one", async () => {

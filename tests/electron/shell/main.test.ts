@@ -91,6 +91,23 @@ const fake = {
   shell: { openExternal: vi.fn(() => Promise.resolve()) },
 };
 
+/** The tray icon: its menus as the templates main.ts built them. */
+class FakeTray {
+  static created: FakeTray[] = [];
+  menus: unknown[] = [];
+  destroyed = false;
+  constructor() {
+    FakeTray.created.push(this);
+  }
+  setToolTip(): void {}
+  setContextMenu(menu: unknown): void {
+    this.menus.push(menu);
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}
+
 vi.mock('electron', () => ({
   get app() {
     return fake.app;
@@ -112,6 +129,9 @@ vi.mock('electron', () => ({
   },
   dialog: {},
   BrowserWindow: FakeWindow,
+  Tray: FakeTray,
+  Menu: { buildFromTemplate: (template: unknown) => template },
+  nativeImage: { createFromPath: () => ({}) },
 }));
 
 async function startMain(setup: (app: MainFakeApp) => void = () => {}): Promise<void> {
@@ -121,6 +141,7 @@ async function startMain(setup: (app: MainFakeApp) => void = () => {}): Promise<
   fake.ipcMain = new FakeIpcMain();
   fake.powerMonitor = new FakePowerMonitor();
   FakeWindow.created = [];
+  FakeTray.created = [];
   setup(fake.app);
   vi.resetModules();
   await import('../../../electron/main.js');
@@ -163,6 +184,19 @@ describe('main.ts', () => {
     );
     expect([...fake.ipcMain.handled].sort()).toEqual(expected.sort());
     expect(fake.powerMonitor.events.sort()).toEqual(['lock-screen', 'suspend']);
+  });
+
+  it('puts a tray icon up whose menu (vault not created: locked) offers to open the window', async () => {
+    await startMain();
+    await vi.waitFor(() => {
+      expect(FakeTray.created[0]?.menus.length).toBeGreaterThan(0);
+    });
+    const [menu] = FakeTray.created[0]?.menus ?? [];
+    expect((menu as { label?: string }[]).map((entry) => entry.label)).toEqual([
+      'Vault locked',
+      undefined,
+      'Open Talos Credential Manager',
+    ]);
   });
 
   it('denies permissions and sets the CSP on the default session', async () => {

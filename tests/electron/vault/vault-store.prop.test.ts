@@ -91,6 +91,9 @@ const documentArb: fc.Arbitrary<VaultDocument> = fc
         maxTtlSeconds: fc.integer({ min: 1000, max: 10_000_000 }),
         autoRenew: fc.boolean(),
         elevateMaxTtlSeconds: fc.integer({ min: 60, max: 86_400 }),
+        autoLockSeconds: fc.integer({ min: 0, max: 86_400 }),
+        clearTalosconfigOnLock: fc.boolean(),
+        theme: fc.constantFrom('system' as const, 'light' as const, 'dark' as const),
       }),
       cas: fc.array(
         fc.record({
