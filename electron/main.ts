@@ -1,10 +1,21 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, powerMonitor, protocol, session, shell } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Notification,
+  powerMonitor,
+  protocol,
+  session,
+  shell,
+} from 'electron';
 import { defaultVaultHome } from './app-paths.js';
 import { registerIpc } from './ipc.js';
 import { startLifecycleTimer } from './lifecycle-timer.js';
+import { startExpiryNotifier } from './expiry-notices.js';
 import { createServices } from './service/create-services.js';
 import { startTray } from './tray.js';
 import { createPickedFiles } from './service/file-access.js';
@@ -75,6 +86,18 @@ function wireServicesAndIpc(window: BrowserWindow, vaultHome: string, openedFile
   const unsubscribe = services.events.subscribe('sessionChanged', ({ locked }) => {
     if (!locked) void lifecycle.tick();
   });
+  // Once per certificate when it enters its warning window, and at start for those already in it.
+  const notifier = startExpiryNotifier(services, (notice) => {
+    if (!Notification.isSupported()) return;
+    const shown = new Notification({ title: notice.title, body: notice.body });
+    shown.on('click', () => {
+      if (window.isMinimized()) window.restore();
+      window.show();
+      window.focus();
+    });
+    shown.show();
+  });
+  void notifier.check();
   const stopTray = startTray({
     services,
     icon: trayIconPath,
@@ -86,6 +109,7 @@ function wireServicesAndIpc(window: BrowserWindow, vaultHome: string, openedFile
   });
   window.on('closed', () => {
     lifecycle.stop();
+    notifier.stop();
     unsubscribe();
     stopTray();
     powerMonitor.off('lock-screen', lock);

@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startLifecycleTimer, type LifecycleTimer } from '../../../electron/lifecycle-timer.js';
+import { startExpiryNotifier, type ExpiryNotice } from '../../../electron/expiry-notices.js';
 import { createServices, type ServiceSet } from '../../../electron/service/create-services.js';
 import { pathRef } from '../../../shared/contract/file-ref.js';
 import { serializeTalosconfig } from '../../../shared/talosconfig/serialize.js';
@@ -103,5 +104,18 @@ describe('the app lifecycle timer', () => {
     await s.services.vault.unlock({ passphrase: 'test passphrase' });
     const due = await s.services.lifecycle.renewDue({ dryRun: true });
     expect(due.renewed.map((renewal) => renewal.context)).toEqual(['due']);
+  });
+
+  it('notifies once of a context in its window, and only while unlocked', async () => {
+    const told: ExpiryNotice[] = [];
+    const notifier = startExpiryNotifier(s.services, (notice) => told.push(notice), { intervalMs: day });
+    await s.services.vault.lockVault({});
+    await notifier.check();
+    expect(told).toEqual([]);
+    await s.services.vault.unlock({ passphrase: 'test passphrase' });
+    await notifier.check();
+    await notifier.check();
+    notifier.stop();
+    expect(told.map((notice) => notice.title)).toEqual(['due expires in 2 days']);
   });
 });

@@ -131,6 +131,8 @@ vi.mock('electron', () => ({
   BrowserWindow: FakeWindow,
   Tray: FakeTray,
   Menu: { buildFromTemplate: (template: unknown) => template },
+  // No desktop notifications in this process: the notifier says so and shows nothing.
+  Notification: { isSupported: () => false },
   nativeImage: { createFromPath: () => ({}) },
 }));
 
