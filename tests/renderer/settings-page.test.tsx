@@ -38,6 +38,11 @@ describe('the settings page', () => {
     expect(screen.getByText('/home/ada/.talos/config')).toBeInTheDocument();
     await userEvent.clear(max);
     await userEvent.type(max, '30d');
+    const elevation = screen.getByRole('textbox', { name: 'Longest elevation' });
+    expect(elevation).toHaveValue('1h');
+    await userEvent.clear(elevation);
+    await userEvent.type(elevation, '30m');
+    await userEvent.click(screen.getByRole('checkbox', { name: /Renew due credentials automatically/ }));
     await userEvent.click(screen.getByRole('radio', { name: 'Dark' }));
     await userEvent.click(screen.getByRole('radio', { name: /^Every context in the vault/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Save settings' }));
@@ -47,6 +52,8 @@ describe('the settings page', () => {
       theme: 'dark',
       targetMode: 'all',
       autoLockSeconds: 900,
+      elevateMaxTtlSeconds: 1800,
+      autoRenew: true,
     });
     expect(await screen.findByText('Saved.')).toBeInTheDocument();
   });
@@ -61,6 +68,10 @@ describe('the settings page', () => {
     await userEvent.clear(idle);
     await userEvent.type(idle, 'soon');
     expect(screen.getByText('A time such as 5m, 15m or 1h, or “off”.')).toBeInTheDocument();
+    const elevation = screen.getByRole('textbox', { name: 'Longest elevation' });
+    await userEvent.clear(elevation);
+    await userEvent.type(elevation, '2d');
+    expect(screen.getByText('A time such as 30m or 1h, at most 24h.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Save settings' })).toBeDisabled();
   });
 

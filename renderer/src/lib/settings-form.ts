@@ -1,5 +1,5 @@
 import { formatDuration, parseDuration } from '../../../shared/duration.js';
-import type { VaultSettings } from '../../../shared/vault/vault-document.js';
+import { MAX_ELEVATION_SECONDS, type VaultSettings } from '../../../shared/vault/vault-document.js';
 
 /** The settings as the form edits them: durations and counts as typed text. */
 export interface SettingsDraft {
@@ -11,6 +11,8 @@ export interface SettingsDraft {
   autoLock: string;
   clearTalosconfigOnLock: boolean;
   theme: VaultSettings['theme'];
+  autoRenew: boolean;
+  elevateMax: string;
 }
 
 export function draftOf(settings: VaultSettings): SettingsDraft {
@@ -23,6 +25,8 @@ export function draftOf(settings: VaultSettings): SettingsDraft {
     autoLock: settings.autoLockSeconds === 0 ? 'off' : formatDuration(settings.autoLockSeconds),
     clearTalosconfigOnLock: settings.clearTalosconfigOnLock,
     theme: settings.theme,
+    autoRenew: settings.autoRenew,
+    elevateMax: formatDuration(settings.elevateMaxTtlSeconds),
   };
 }
 
@@ -49,12 +53,16 @@ export function changeOf(
     problems.defaultTtl = 'The default cannot be longer than the maximum.';
   const autoLock = draft.autoLock.trim().toLowerCase() === 'off' ? 0 : seconds(draft.autoLock);
   if (autoLock === null) problems.autoLock = 'A time such as 5m, 15m or 1h, or “off”.';
+  const elevateMax = seconds(draft.elevateMax);
+  if (elevateMax === null || elevateMax > MAX_ELEVATION_SECONDS)
+    problems.elevateMax = 'A time such as 30m or 1h, at most 24h.';
   if (
     Object.keys(problems).length > 0 ||
     days === null ||
     defaultTtl === null ||
     maxTtl === null ||
-    autoLock === null
+    autoLock === null ||
+    elevateMax === null
   )
     return { problems };
   return {
@@ -67,6 +75,8 @@ export function changeOf(
       autoLockSeconds: autoLock,
       clearTalosconfigOnLock: draft.clearTalosconfigOnLock,
       theme: draft.theme,
+      autoRenew: draft.autoRenew,
+      elevateMaxTtlSeconds: elevateMax,
     },
   };
 }

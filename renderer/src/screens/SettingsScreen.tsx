@@ -129,6 +129,24 @@ export function SettingsScreen(props: SettingsScreenProps) {
               problem={problems.maxTtl}
               hint="Nothing longer is issued or signed."
             />
+            <DraftField
+              label="Longest elevation"
+              value={draft.elevateMax}
+              onChange={(elevateMax) => {
+                edit({ elevateMax });
+              }}
+              problem={problems.elevateMax}
+              hint="Elevations default to 15 minutes; never above 24h."
+            />
+            <CheckOne
+              isSelected={draft.autoRenew}
+              onChange={(autoRenew) => {
+                edit({ autoRenew });
+              }}
+            >
+              Renew due credentials automatically (at start and hourly, with the CA stored here; never
+              os:admin or os:impersonator)
+            </CheckOne>
           </fieldset>
           <fieldset className="form-section">
             <legend>Locking</legend>
