@@ -171,7 +171,7 @@ test('a locked passphrase vault asks, says a wrong passphrase in words, and open
   await page.getByLabel('Passphrase').fill('correct horse battery staple');
   await page.getByRole('button', { name: 'Unlock' }).click();
   await expect(page.getByRole('article', { name: 'admin@prod' })).toBeVisible();
-  await page.getByRole('button', { name: 'Lock', exact: true }).click();
+  await page.getByRole('button', { name: 'Lock vault' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Unlock the vault');
   await expect(app.services.vault.list({})).rejects.toMatchObject({ code: 'vault-locked' });
 });

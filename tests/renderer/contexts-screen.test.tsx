@@ -22,7 +22,6 @@ function renderScreen(props: Partial<ContextsScreenProps> = {}) {
       switchError={null}
       onSwitch={onSwitch}
       onDismissError={() => {}}
-      onLock={() => {}}
       {...props}
     />,
   );
@@ -68,9 +67,8 @@ describe('ContextsScreen', () => {
     const user = userEvent.setup();
     await user.tab();
     expect(screen.getByRole('searchbox', { name: 'Search contexts' })).toHaveFocus();
-    // Every control on the way is a labelled one: Lock, the filters and the sort, then the first row.
+    // Every control on the way is a labelled one: the filters and the sort, then the first row.
     for (const [role, name] of [
-      ['button', 'Lock'],
       ['combobox', 'Role'],
       ['combobox', 'Expiry'],
       ['combobox', 'Source'],

@@ -3,7 +3,7 @@ import { Button } from 'react-aria-components';
 import type { ContextItem, Status } from '../../../shared/contract/vault-contract.js';
 import { ErrorBanner } from '../components/ErrorBanner.js';
 import { usePendingRemoval } from '../hooks/use-pending-removal.js';
-import { useLockVault, useSwitchContext } from '../hooks/use-vault-actions.js';
+import { useSwitchContext } from '../hooks/use-vault-actions.js';
 import { ContextsScreen } from '../screens/ContextsScreen.js';
 import { useShellActions } from '../shell/shell-actions.js';
 import { ContextDetailPage } from './ContextDetailPage.js';
@@ -11,7 +11,6 @@ import { ContextDetailPage } from './ContextDetailPage.js';
 /** The list, a context's detail, and a removal that can be undone for a while, wired to the vault. */
 export function ContextsPage({ status, items }: { status: Status; items: ContextItem[] }) {
   const switchContext = useSwitchContext();
-  const lockVault = useLockVault();
   const removal = usePendingRemoval();
   const shell = useShellActions();
   const [open, setOpen] = useState<string | null>(null);
@@ -62,16 +61,12 @@ export function ContextsPage({ status, items }: { status: Status; items: Context
       items={shown}
       now={new Date()}
       switching={switchContext.isPending ? switchContext.variables : null}
-      switchError={switchContext.error ?? lockVault.error}
+      switchError={switchContext.error}
       onSwitch={(name) => {
         switchContext.mutate(name);
       }}
       onDismissError={() => {
         switchContext.reset();
-        lockVault.reset();
-      }}
-      onLock={() => {
-        lockVault.mutate(undefined);
       }}
       onOpen={setOpen}
       onImport={() => {

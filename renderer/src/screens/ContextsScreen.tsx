@@ -23,7 +23,6 @@ export interface ContextsScreenProps {
   switchError: TalosError | null;
   onSwitch: (name: string) => void;
   onDismissError: () => void;
-  onLock: () => void;
   onOpen?: (name: string) => void;
   onImport?: () => void;
   /** A notice under the header (a removal that can still be undone). */
@@ -31,7 +30,7 @@ export interface ContextsScreenProps {
 }
 
 export function ContextsScreen(props: ContextsScreenProps) {
-  const { status, items, now, switching, switchError, onSwitch, onDismissError, onLock } = props;
+  const { status, items, now, switching, switchError, onSwitch, onDismissError } = props;
   const [filter, setFilter] = useState<ContextFilter>(noFilter);
   // Typing stays responsive with thousands of contexts: the list catches up a frame later if it must.
   const deferred = useDeferredValue(filter);
@@ -55,9 +54,6 @@ export function ContextsScreen(props: ContextsScreenProps) {
               Import…
             </Button>
           )}
-          <Button className="button button-quiet" onPress={onLock}>
-            Lock
-          </Button>
         </div>
       </header>
       {switchError && <ErrorBanner error={switchError} onDismiss={onDismissError} />}
