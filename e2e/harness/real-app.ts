@@ -32,6 +32,8 @@ export interface RealApp {
   /** talosctl's config file (TALOSCONFIG). */
   talosconfig: string;
   services: ServiceSet;
+  /** Every reply and event sent to the page so far, as the JSON text that crossed. */
+  crossed: readonly string[];
   /** The file the next open dialog answers (none: the user cancelled). */
   answerOpen(paths: string[]): void;
   answerSave(path: string | null): void;
@@ -60,10 +62,13 @@ export async function startRealApp(page: Page): Promise<RealApp> {
     watch: { debounceMs: 100, intervalMs: 100 },
   });
 
+  // Everything that crossed to the page, as it crossed: the check that no secret reaches the renderer.
+  const crossed: string[] = [];
   const mainFrame = { url: 'app://talos/index.html', parent: null };
   const webContents = {
     mainFrame,
     send(channel: string, message: unknown) {
+      crossed.push(JSON.stringify(message));
       page
         .evaluate(
           ([name, payload]) => {
@@ -127,6 +132,7 @@ export async function startRealApp(page: Page): Promise<RealApp> {
     home,
     talosconfig,
     services,
+    crossed,
     answerOpen(paths) {
       openAnswer = paths;
     },
