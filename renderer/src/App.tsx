@@ -1,4 +1,4 @@
-import { useRestoreBackup } from './hooks/use-vault-actions.js';
+import { useBackups, useRestoreBackup } from './hooks/use-vault-actions.js';
 import { useQueryClient } from '@tanstack/react-query';
 import { queryKeys } from './api/query-keys.js';
 import { useContexts } from './hooks/use-contexts.js';
@@ -17,6 +17,7 @@ export function App() {
   const list = useContexts(status.data?.exists === true);
   const choice = chooseScreen(status, list);
   const restore = useRestoreBackup();
+  const backups = useBackups(choice.screen === 'error' && choice.error.remedy === 'restore-backup');
   switch (choice.screen) {
     case 'loading':
       return (
@@ -37,9 +38,10 @@ export function App() {
           onRetry={() => {
             void client.invalidateQueries({ queryKey: queryKeys.all });
           }}
-          onRestore={() => {
-            restore.mutate(undefined);
+          onRestore={(backup) => {
+            restore.mutate(backup);
           }}
+          backups={backups.data ?? []}
           restoring={restore.isPending}
           restoreError={restore.error}
         />

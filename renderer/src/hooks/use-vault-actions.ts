@@ -1,4 +1,6 @@
 import type { InitArgs } from '../api/bridge-types.js';
+import { useQuery } from '@tanstack/react-query';
+import { queryKeys } from '../api/query-keys.js';
 import { talos } from '../api/talos.js';
 import { useVaultMutation } from './use-vault-mutation.js';
 
@@ -20,9 +22,20 @@ export function useLockVault() {
 
 /** Puts the newest readable backup back (the damaged vault is kept aside by the main side). */
 export function useRestoreBackup() {
-  return useVaultMutation((_: undefined) => talos().vault.restore({}));
+  return useVaultMutation((backup: string | undefined) =>
+    talos().vault.restore(backup === undefined ? {} : { backup }),
+  );
 }
 
 export function useInitVault() {
   return useVaultMutation((args: InitArgs) => talos().vault.init(args));
+}
+
+/** The vault's backups, newest first, for the damaged-vault screen; asked only while it shows. */
+export function useBackups(enabled: boolean) {
+  return useQuery({
+    queryKey: [...queryKeys.all, 'backups'],
+    enabled,
+    queryFn: () => talos().vault.listBackups({}),
+  });
 }
