@@ -101,8 +101,8 @@ test('after a session of every flow, no key material crossed to the page or stay
   expect(secrets.length).toBeGreaterThan(8);
   const held = await page.evaluate(() => ({
     dom: document.documentElement.outerHTML,
-    local: JSON.stringify({ ...localStorage }),
-    session: JSON.stringify({ ...sessionStorage }),
+    local: JSON.stringify(Object.entries(localStorage)),
+    session: JSON.stringify(Object.entries(sessionStorage)),
   }));
   const everything = [...app.crossed, held.dom, held.local, held.session];
   expect(app.crossed.length).toBeGreaterThan(30);

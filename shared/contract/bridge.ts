@@ -1,8 +1,7 @@
 import { eventMessageSchema, type CallReply } from './ipc-protocol.js';
 import type { EventListener, EventName, EventSource } from './events.js';
-import type { AreaClient, AreaSpec, ArgsIn, CallOptions, CancelSignal } from './operation.js';
+import type { AreaSpec, ArgsIn, CallOptions } from './operation.js';
 import { operationNames, type AreaName, type Registry } from './registry.js';
-import { TalosCallError } from './wire-error.js';
 
 /**
  * `window.talos` as the preload (or the e2e harness) exposes it: one method per registry operation, each
@@ -54,58 +53,4 @@ export function buildBridge(transport: BridgeTransport): TalosBridge {
   return Object.freeze({ ...areas, events }) as unknown as TalosBridge;
 }
 
-export type TalosClient = { readonly [Area in AreaName]: AreaClient<Registry[Area]> } & {
-  readonly events: EventSource;
-};
-
-/**
- * The renderer's view of `window.talos`: results, or a thrown TalosCallError with the failure's code and
- * remedy. A signal crosses contextBridge as a plain object whose functions are proxied (an AbortSignal's
- * own methods live on its prototype and would be lost in the copy).
- */
-export function clientOf(bridge: TalosBridge): TalosClient {
-  const unwrap = (call: (args: unknown, options?: CallOptions) => Promise<CallReply>) => {
-    return async (args: unknown, options: CallOptions = {}) => {
-      const reply = await call(args, {
-        ...(options.onProgress === undefined ? {} : { onProgress: options.onProgress }),
-        ...(options.signal === undefined ? {} : { signal: crossable(options.signal) }),
-      });
-      if (reply.ok) return reply.result;
-      throw new TalosCallError(reply.error);
-    };
-  };
-  const names = operationNames();
-  const areas = Object.fromEntries(
-    (Object.keys(names) as AreaName[]).map((area) => {
-      const raw = bridge[area] as unknown as Record<
-        string,
-        (args: unknown, options?: CallOptions) => Promise<CallReply>
-      >;
-      return [
-        area,
-        Object.freeze(
-          Object.fromEntries(
-            names[area].map((operation) => {
-              const method = raw[operation];
-              if (method === undefined) throw new Error(`window.talos.${area}.${operation} is missing`);
-              return [operation, unwrap(method)];
-            }),
-          ),
-        ),
-      ];
-    }),
-  );
-  return Object.freeze({ ...areas, events: bridge.events }) as unknown as TalosClient;
-}
-
-function crossable(signal: CancelSignal): CancelSignal {
-  return {
-    aborted: signal.aborted,
-    addEventListener: (type, listener) => {
-      signal.addEventListener(type, listener);
-    },
-    removeEventListener: (type, listener) => {
-      signal.removeEventListener(type, listener);
-    },
-  };
-}
+export { clientOf, type TalosClient } from './client.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserError } from '../user-error.js';
-import { INTERNAL_ERROR, remedies, type Remedy } from './error-codes.js';
+import { INTERNAL_ERROR, remedies } from './error-codes.js';
 
 /**
  * A failure as it crosses a process boundary (DESIGN.md "Errors across the boundary"). Electron's invoke
@@ -24,15 +24,4 @@ export function toWireError(error: unknown): WireError {
   return { code: INTERNAL_ERROR, message: INTERNAL_MESSAGE, remedy: null };
 }
 
-/** What the renderer and the harness see: an Error carrying the wire fields. */
-export class TalosCallError extends Error {
-  readonly code: string;
-  readonly remedy: Remedy | null;
-
-  constructor(wire: WireError) {
-    super(wire.message);
-    this.name = 'TalosCallError';
-    this.code = wire.code;
-    this.remedy = wire.remedy;
-  }
-}
+export { TalosCallError } from './call-error.js';

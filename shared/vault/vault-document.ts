@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { MAX_ELEVATION_SECONDS } from './elevation-limits.js';
+
+export { MAX_ELEVATION_SECONDS } from './elevation-limits.js';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '../findings.js';
 import { talosContextSchema } from '../talosconfig/model.js';
 import { quoteName } from '../quote-name.js';
@@ -11,7 +14,6 @@ import { quoteName } from '../quote-name.js';
 
 const isoTime = z.iso.datetime();
 
-export const MAX_ELEVATION_SECONDS = 24 * 60 * 60;
 const DEFAULT_ELEVATE_MAX_SECONDS = 60 * 60;
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 fingerprint in lowercase hex');
 

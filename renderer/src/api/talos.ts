@@ -1,4 +1,5 @@
-import { clientOf, type TalosBridge, type TalosClient } from '../../../shared/contract/bridge.js';
+import type { TalosBridge } from '../../../shared/contract/bridge.js';
+import { clientOf, type TalosClient } from '../../../shared/contract/client.js';
 import type { TalosError } from './bridge-types.js';
 
 // One client per bridge: the renderer's calls turn replies back into results and TalosCallErrors here.

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, FieldError, Label, TextArea, TextField } from 'react-aria-components';
-import { addressMessage, type AddressKind } from '../../../shared/talosconfig/field-checks.js';
+import { addressMessage, type AddressKind } from '../../../shared/talosconfig/field-messages.js';
 import type { TalosError } from '../api/bridge-types.js';
 import { ErrorBanner } from './ErrorBanner.js';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, FieldError, Input, Label, TextField } from 'react-aria-components';
-import { newContextNameMessage } from '../../../shared/talosconfig/field-checks.js';
+import { newContextNameMessage } from '../../../shared/talosconfig/field-messages.js';
 import type { TalosError } from '../api/bridge-types.js';
 import { ActionDialog } from './ActionDialog.js';
 import { ErrorBanner } from './ErrorBanner.js';

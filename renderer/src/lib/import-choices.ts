@@ -1,5 +1,5 @@
 import type { ImportChoice, ImportPreviewItem } from '../../../shared/contract/import-preview.js';
-import { newContextNameMessage } from '../../../shared/talosconfig/field-checks.js';
+import { newContextNameMessage } from '../../../shared/talosconfig/field-messages.js';
 
 /** What the user has chosen for one incoming context in the merge preview. */
 export type RowChoice = { action: 'add'; to: string } | { action: 'skip' } | { action: 'replace' };

@@ -1,5 +1,6 @@
 import { formatDuration, parseDuration } from '../../../shared/duration.js';
-import { MAX_ELEVATION_SECONDS, type VaultSettings } from '../../../shared/vault/vault-document.js';
+import { MAX_ELEVATION_SECONDS } from '../../../shared/vault/elevation-limits.js';
+import type { VaultSettings } from '../../../shared/vault/vault-document.js';
 
 /** The settings as the form edits them: durations and counts as typed text. */
 export interface SettingsDraft {
