@@ -98,8 +98,13 @@ describe('the sweep page', () => {
 
     expect(pickOpen.mock.calls[0]?.[0]).toMatchObject({ folders: true });
     const heading = await screen.findByRole('heading', {
-      name: '4 plaintext credential files found in 1,234 files in 56 folders',
+      name: '4 plaintext credential files found',
     });
+    expect(
+      screen.getByText(
+        '1 tracked by git · 1 readable by other users · 2 not in the vault yet · 1,234 files in 56 folders looked at',
+      ),
+    ).toBeInTheDocument();
     expect(scan.mock.calls[0]?.[0]).toEqual({
       folders: [
         { kind: 'picked', token: 'a' },
@@ -186,7 +191,7 @@ describe('the sweep page', () => {
       skipped: ['staging'],
       current: { from: '', to: '' },
       written: true,
-      files: [loose, committed, talosctls].map(({ id, path }) => ({ id, path })),
+      files: [loose, committed].map(({ id, path }) => ({ id, path })),
     }));
     const removeFound = vi.fn<FakeHandler>(() => ({
       removed: [{ id: loose.id, path: loose.path }],
@@ -199,16 +204,20 @@ describe('the sweep page', () => {
     });
     const user = userEvent.setup();
     await user.click(screen.getByRole('button', { name: 'Scan my home folder' }));
-    await user.click(await screen.findByRole('button', { name: 'Import all 3 talosconfigs into the vault' }));
+    // talosctl's file is held already: the import takes the two the vault lacks.
+    await user.click(await screen.findByRole('button', { name: 'Import 2 talosconfigs into the vault' }));
 
-    expect(importFound.mock.calls[0]?.[0]).toEqual({ ids: ['f1', 'f2', 'f4'] });
+    expect(importFound.mock.calls[0]?.[0]).toEqual({ ids: ['f1', 'f2'] });
     const imported = await screen.findByRole('status', { name: 'Import outcome' });
-    expect(imported).toHaveTextContent('Imported 3 files.');
+    expect(imported).toHaveTextContent('Imported 2 files.');
     expect(imported).toHaveTextContent('Stored prod, no-roles as no-roles-1 (the name was taken).');
     expect(imported).toHaveTextContent('Already in the vault: staging.');
     expect(
       within(screen.getByRole('listitem', { name: loose.path })).getByText('in the vault'),
     ).toBeInTheDocument();
+    // Everything is held now: no import is left to offer, nor a file to select for one.
+    expect(screen.queryByRole('button', { name: /^Import/ })).toBeNull();
+    expect(screen.queryByRole('checkbox')).toBeNull();
 
     // The committed file and talosctl's own are never offered: one copy can go.
     await user.click(screen.getByRole('button', { name: 'Remove 1 plaintext copy…' }));

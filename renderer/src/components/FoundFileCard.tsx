@@ -1,5 +1,12 @@
 import type { FoundFile } from '../../../shared/contract/sweep-contract.js';
-import { foundExpiryWords, gitWords, inVaultWords, kindWords, whyKept } from '../lib/sweep-words.js';
+import {
+  foundExpiryWords,
+  gitWords,
+  inVaultWords,
+  kindWords,
+  needsImport,
+  whyKept,
+} from '../lib/sweep-words.js';
 import { CheckOne } from './Choices.js';
 import { RoleBadges } from './RoleBadges.js';
 
@@ -33,6 +40,7 @@ export function FoundFileCard(props: {
       </div>
       <p className="found-kind">
         {kindWords[file.kind]} · mode <span className="mono">{file.mode}</span>
+        {!git.danger && ` · ${git.label.charAt(0).toLowerCase()}${git.label.slice(1)}`}
       </p>
       {file.readableByOthers && (
         <p className="found-warning">
@@ -41,10 +49,13 @@ export function FoundFileCard(props: {
           it.
         </p>
       )}
-      <p className={git.danger ? 'found-danger' : 'found-git'}>
-        <strong>{git.label}.</strong>
-        {git.advice !== null && ` ${git.advice}`}
-      </p>
+      {git.danger ? (
+        <p className="found-danger">
+          <strong>{git.label}.</strong> {git.advice}
+        </p>
+      ) : (
+        git.advice !== null && <p className="found-git">{git.advice}</p>
+      )}
       {file.contexts.length > 0 && (
         <table className="found-contexts">
           <caption className="visually-hidden">Contexts in {file.path}</caption>
@@ -78,7 +89,7 @@ export function FoundFileCard(props: {
         </table>
       )}
       <div className="found-foot">
-        {file.kind === 'talosconfig' && (
+        {needsImport(file) && (
           <CheckOne isSelected={props.selected} onChange={props.onSelect}>
             Select for import <span className="visually-hidden">{file.path}</span>
           </CheckOne>

@@ -103,11 +103,16 @@ export const keptReasonWords: Readonly<Record<KeptReason, string>> = {
   'remove-failed': 'it could not be deleted (check the permissions of its folder)',
 };
 
-/** The talosconfigs an import takes: those selected, else every one found. */
+/** A talosconfig holding a context the vault lacks (or may lack): one worth importing. */
+export function needsImport(file: FoundFile): boolean {
+  return file.kind === 'talosconfig' && file.contexts.some((context) => context.inVault !== true);
+}
+
+/** The talosconfigs an import takes: those selected, else every one the vault does not hold yet. */
 export function importTargets(files: readonly FoundFile[], selected: ReadonlySet<string>): FoundFile[] {
-  const talosconfigs = files.filter((file) => file.kind === 'talosconfig');
-  const chosen = talosconfigs.filter((file) => selected.has(file.id));
-  return chosen.length > 0 ? chosen : talosconfigs;
+  const candidates = files.filter(needsImport);
+  const chosen = candidates.filter((file) => selected.has(file.id));
+  return chosen.length > 0 ? chosen : candidates;
 }
 
 /**

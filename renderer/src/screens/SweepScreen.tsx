@@ -7,7 +7,7 @@ import { FoundFileCard } from '../components/FoundFileCard.js';
 import { RemoveFoundDialog } from '../components/RemoveFoundDialog.js';
 import { SweepOutcome, type SweepOutcomeValue } from '../components/SweepOutcome.js';
 import type { ScanState, ScanTarget } from '../hooks/use-sweep.js';
-import { importTargets, plural, whyKept } from '../lib/sweep-words.js';
+import { importTargets, needsImport, plural, whyKept } from '../lib/sweep-words.js';
 
 export interface SweepScreenProps {
   scan: ScanState;
@@ -124,9 +124,9 @@ function Results(props: SweepScreenProps & { result: ScanResult; target: ScanTar
 
   const seen = `${plural(result.counts.files, 'file')} in ${plural(result.counts.folders, 'folder')}`;
   const toImport = importTargets(result.files, selected);
-  const selectedCount = result.files.filter((file) => selected.has(file.id)).length;
+  const selectedCount = result.files.filter((file) => selected.has(file.id) && needsImport(file)).length;
   const removable = result.files.filter((file) => whyKept(file) === null);
-  const talosconfigs = result.files.filter((file) => file.kind === 'talosconfig').length;
+  const talosconfigs = result.files.filter(needsImport).length;
 
   return (
     <>
@@ -134,8 +134,9 @@ function Results(props: SweepScreenProps & { result: ScanResult; target: ScanTar
         <h2 id="sweep-summary-heading" ref={heading} tabIndex={-1}>
           {result.files.length === 0
             ? `No plaintext credentials found in ${seen}`
-            : `${plural(result.files.length, 'plaintext credential file')} found in ${seen}`}
+            : `${plural(result.files.length, 'plaintext credential file')} found`}
         </h2>
+        {result.files.length > 0 && <p className="sweep-tally">{tally(result, seen)}</p>}
         <Notes result={result} />
         {props.actionError && <ErrorBanner error={props.actionError} />}
         {props.outcome && <SweepOutcome outcome={props.outcome} />}
@@ -153,7 +154,7 @@ function Results(props: SweepScreenProps & { result: ScanResult; target: ScanTar
                   ? 'Importing…'
                   : selectedCount > 0
                     ? `Import ${selectedCount} selected into the vault`
-                    : `Import ${talosconfigs === 1 ? 'the talosconfig' : `all ${talosconfigs} talosconfigs`} into the vault`}
+                    : `Import ${talosconfigs === 1 ? 'the talosconfig' : `${talosconfigs} talosconfigs`} into the vault`}
               </Button>
             )}
             {removable.length > 0 && (
@@ -165,6 +166,11 @@ function Results(props: SweepScreenProps & { result: ScanResult; target: ScanTar
               >
                 {`Remove ${plural(removable.length, 'plaintext copy', 'plaintext copies')}…`}
               </Button>
+            )}
+            {removable.length === 0 && talosconfigs > 0 && (
+              <span className="field-hint">
+                Removing a plaintext copy is offered once the vault holds every context of it.
+              </span>
             )}
           </div>
         )}
@@ -205,6 +211,18 @@ function Results(props: SweepScreenProps & { result: ScanResult; target: ScanTar
       />
     </>
   );
+}
+
+/** The dangers first, so they are read before the list: "1 committed to git · 1 readable by others". */
+function tally(result: ScanResult, seen: string): string {
+  const count = (test: (file: ScanResult['files'][number]) => boolean) => result.files.filter(test).length;
+  const parts = [
+    [count((file) => file.git === 'committed' || file.git === 'staged'), 'tracked by git'],
+    [count((file) => file.readableByOthers), 'readable by other users'],
+    [count((file) => file.contexts.some((context) => context.inVault !== true)), 'not in the vault yet'],
+  ] as const;
+  const flagged = parts.filter(([n]) => n > 0).map(([n, what]) => `${n} ${what}`);
+  return [...flagged, `${seen} looked at`].join(' · ');
 }
 
 /** What limits the answer: a vault that could not be compared, no git to ask. */
