@@ -61,10 +61,10 @@ afterEach(() => {
 describe('the sweep page', () => {
   it('scans the home folder by default, shows where the walk is, and Cancel stops it', async () => {
     const scan = vi.fn<FakeHandler>(
-      (_args, { onProgress, signal }) =>
+      (_args, options) =>
         new Promise((_resolve, reject) => {
-          onProgress?.({ folders: 12, files: 3456, found: 1, folder: '/home/ada/work/org' });
-          signal?.addEventListener('abort', () => {
+          options?.onProgress?.({ folders: 12, files: 3456, found: 1, folder: '/home/ada/work/org' });
+          options?.signal?.addEventListener('abort', () => {
             reject(talosError('cancelled'));
           });
         }),
