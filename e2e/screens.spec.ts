@@ -7,6 +7,7 @@ import { expect, test } from './harness/fixtures.js';
 import type { RealApp } from './harness/real-app.js';
 import { seriousViolations } from './support/axe.js';
 import { choice, openSection } from './support/choices.js';
+import { plantProjects } from './support/sweep-folder.js';
 import { ADMIN_2021, FUTURE_2021, NOROLES_2021, importExpiring, seedVault } from './support/real-vault.js';
 
 /*
@@ -35,6 +36,18 @@ async function requestFile(app: RealApp): Promise<string> {
     output: { kind: 'path', path },
   });
   return path;
+}
+
+/** An empty vault, and a planted projects folder the next folder dialog answers with. */
+async function plantAndAnswer(app: RealApp): Promise<void> {
+  await app.services.vault.init({ keySource: 'keychain' });
+  app.answerOpen([plantProjects(`${app.root}/projects`).root]);
+}
+
+async function scanPlanted(page: Page): Promise<void> {
+  await openSection(page, 'Find credentials', 'Find plaintext credentials');
+  await page.getByRole('button', { name: 'Choose folders…' }).click();
+  await page.getByRole('heading', { level: 2, name: /plaintext credential files found/ }).waitFor();
 }
 
 const screens: Screen[] = [
@@ -271,6 +284,22 @@ const screens: Screen[] = [
     name: 'settings',
     prepare: (app) => seedVault(app),
     reach: (page) => openSection(page, 'Settings', 'Settings'),
+    ready: 'Contexts',
+  },
+  {
+    name: 'sweep-results',
+    prepare: plantAndAnswer,
+    reach: scanPlanted,
+    ready: 'Contexts',
+  },
+  {
+    name: 'sweep-imported',
+    prepare: plantAndAnswer,
+    reach: async (page) => {
+      await scanPlanted(page);
+      await page.getByRole('button', { name: /^Import \d+ talosconfigs/ }).click();
+      await page.getByRole('status', { name: 'Import outcome' }).waitFor();
+    },
     ready: 'Contexts',
   },
   {

@@ -42,7 +42,8 @@ export interface WalkOptions {
   excluded: (path: string) => boolean;
   onCandidate: (file: WalkedFile) => void;
   signal: AbortSignal;
-  progress: (counts: WalkCounts) => void;
+  /** The counts so far and the folder the walk is in (the last one entered, at the end). */
+  progress: (counts: WalkCounts, folder: string) => void;
   /** How long one synchronous slice of the walk may hold the event loop. */
   sliceMs?: number;
 }
@@ -148,12 +149,14 @@ export async function walkTree(
   };
 
   let sliceStart = performance.now();
+  let current = roots[0]?.path ?? '';
   while (stack.length > 0) {
     const folder = stack.pop();
     if (folder === undefined) break;
     const entries = entriesOf(folder.path, folder.level);
     if (entries === null) continue;
     counts.folders++;
+    current = folder.path;
     const children: typeof stack = [];
     for (const entry of entries) {
       const path = join(folder.path, entry.name);
@@ -181,13 +184,13 @@ export async function walkTree(
       stack.push(children[index] as (typeof stack)[0]);
 
     if (performance.now() - sliceStart >= sliceMs) {
-      options.progress({ ...counts });
+      options.progress({ ...counts }, current);
       await new Promise((resolve) => setImmediate(resolve));
       if (options.signal.aborted) throw new UsageError('scan: cancelled', 'cancelled');
       sliceStart = performance.now();
     }
   }
-  options.progress({ ...counts });
+  options.progress({ ...counts }, current);
   return { counts, skipped };
 }
 

@@ -12,6 +12,7 @@ import './styles/detail.css';
 import './styles/import.css';
 import './styles/lifecycle.css';
 import './styles/issuing.css';
+import './styles/sweep.css';
 
 // A failed call is a state to show (locked, missing, damaged), not a network blip: no retries. Change
 // events from the main side refetch, so focus and intervals need not.

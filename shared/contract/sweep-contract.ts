@@ -78,7 +78,14 @@ export const scanResultSchema = z.object({
 });
 export type ScanResult = z.infer<typeof scanResultSchema>;
 
-export const scanProgressSchema = z.object({ folders: z.number(), files: z.number(), found: z.number() });
+export const scanProgressSchema = z.object({
+  folders: z.number(),
+  files: z.number(),
+  found: z.number(),
+  /** The folder being read, so a long walk shows where it is (a path the user may read anyway). */
+  folder: z.string(),
+});
+export type ScanProgress = z.infer<typeof scanProgressSchema>;
 
 const idsSchema = z.array(z.string().min(1).max(100)).min(1).max(10_000);
 

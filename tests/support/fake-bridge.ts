@@ -1,10 +1,12 @@
 import { buildBridge, type TalosBridge } from '../../shared/contract/bridge.js';
 import type { EventName, EventPayload } from '../../shared/contract/events.js';
 import type { CallReply } from '../../shared/contract/ipc-protocol.js';
+import type { CallOptions } from '../../shared/contract/operation.js';
 import type { AreaName } from '../../shared/contract/registry.js';
 import { toWireError } from '../../shared/contract/wire-error.js';
 
-export type FakeHandler = (args: unknown) => unknown;
+/** A fake operation; a call with a progress listener or a cancel signal gets them, as in the app. */
+export type FakeHandler = (args: unknown, options?: CallOptions) => unknown;
 
 /**
  * A `window.talos` built by the real bridge code over plain handlers (`'vault.list': () => [...]`), for
@@ -14,11 +16,18 @@ export type FakeHandler = (args: unknown) => unknown;
 export function fakeBridge(handlers: Record<string, FakeHandler>) {
   const listeners = new Set<(message: unknown) => void>();
   const bridge: TalosBridge = buildBridge({
-    async call(area: AreaName, operation: string, args: unknown): Promise<CallReply> {
+    async call(
+      area: AreaName,
+      operation: string,
+      args: unknown,
+      options: CallOptions = {},
+    ): Promise<CallReply> {
       try {
         const handler = handlers[`${area}.${operation}`];
         if (handler === undefined) throw new Error(`no fake for ${area}.${operation}`);
-        return { ok: true, result: await handler(args) };
+        // Only a long call's options are passed, so `toHaveBeenCalledWith(args)` holds for the others.
+        const long = options.onProgress !== undefined || options.signal !== undefined;
+        return { ok: true, result: await (long ? handler(args, options) : handler(args)) };
       } catch (error) {
         return { ok: false, error: toWireError(error) };
       }

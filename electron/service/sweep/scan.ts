@@ -20,7 +20,7 @@ import { POD_SECRET_TALOSCONFIG } from '../../talosconfig-path.js';
 import type { SweepDeps } from './sweep-deps.js';
 
 type ScanArgs = ArgsOf<typeof sweepOperations.scan>;
-type Progress = { folders: number; files: number; found: number };
+type Progress = { folders: number; files: number; found: number; folder: string };
 
 /** The default: deep enough for ~/work/org/repo/deploy/cluster/talosconfig, shallow enough to be quick. */
 export const DEFAULT_HOME_DEPTH = 6;
@@ -113,8 +113,8 @@ export async function scan(
   const walked = await walkTree(roots, {
     excluded: (path) => path === vaultDir,
     signal: call.signal,
-    progress: (counts) => {
-      call.progress({ folders: counts.folders, files: counts.files, found: candidates.length });
+    progress: (counts, folder) => {
+      call.progress({ folders: counts.folders, files: counts.files, found: candidates.length, folder });
     },
     onCandidate(file) {
       // talosctl's file is both a root and inside the home folder: report it once.

@@ -100,6 +100,15 @@ const wordsByCode: Readonly<Record<string, ErrorWords>> = {
     title: 'No CA for this cluster',
     detail: "Import the cluster's OS CA (Certificate authorities) to issue a replacement here.",
   },
+  'sweep-path-unreadable': {
+    title: 'That folder cannot be read',
+    detail: '',
+  },
+  'finding-unknown': {
+    title: 'These results are out of date',
+    detail: 'The app no longer knows the files this scan found (it was restarted). Scan again.',
+  },
+  'finding-not-importable': { title: 'Only talosconfigs can be imported', detail: '' },
   'talosconfig-read-only': {
     title: "talosctl's file is read-only",
     detail: 'The file talosctl reads cannot be written here, so the current context cannot change.',

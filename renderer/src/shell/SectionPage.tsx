@@ -7,6 +7,7 @@ import { IssuePage } from '../pages/IssuePage.js';
 import { LogPage } from '../pages/LogPage.js';
 import { RequestsPage } from '../pages/RequestsPage.js';
 import { SettingsPage } from '../pages/SettingsPage.js';
+import { SweepPage } from '../pages/SweepPage.js';
 import type { SectionId } from './sections.js';
 
 export interface PageProps {
@@ -21,6 +22,7 @@ const pages: Record<SectionId, (props: PageProps) => ReactElement> = {
   requests: () => <RequestsPage />,
   cas: () => <CasPage />,
   log: () => <LogPage />,
+  sweep: () => <SweepPage />,
   settings: ({ status }) => <SettingsPage status={status} />,
 };
 

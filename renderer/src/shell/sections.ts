@@ -9,6 +9,7 @@ export const sections = [
   { id: 'requests', label: 'Requests' },
   { id: 'cas', label: 'CAs' },
   { id: 'log', label: 'Issuance log' },
+  { id: 'sweep', label: 'Find credentials' },
   { id: 'settings', label: 'Settings' },
 ] as const satisfies readonly {
   id: string;

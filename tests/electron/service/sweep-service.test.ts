@@ -30,12 +30,20 @@ const path = (p: string) => ({ kind: 'path' as const, path: p });
 describe('sweep services', () => {
   it('reports progress, and a cancelled scan stops with cancelled', async () => {
     const reports: number[] = [];
+    const folders: string[] = [];
     const result = await h.services.sweep.scan(
       { folders: [path(tree)] },
-      { onProgress: (progress) => reports.push(progress.files) },
+      {
+        onProgress: (progress) => {
+          reports.push(progress.files);
+          folders.push(progress.folder);
+        },
+      },
     );
     expect(result.files.map((file) => file.path)).toEqual([join(tree, 'f7', 'talosconfig')]);
     expect(reports.at(-1)).toBe(301);
+    // Each report names the folder the walk is in: always one inside the tree swept.
+    expect(folders.every((folder) => folder.startsWith(tree))).toBe(true);
     expect(result.counts).toMatchObject({ folders: 601, files: 301 });
 
     const controller = new AbortController();
