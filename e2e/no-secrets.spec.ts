@@ -39,7 +39,7 @@ test('after a session of every flow, no key material crossed to the page or stay
   app,
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(90_000);
   await seedVault(app);
   await importExpiring(app, 'ci-reader@prod');
   await app.services.vault.use({ name: 'reader@prod' });
@@ -50,12 +50,12 @@ test('after a session of every flow, no key material crossed to the page or stay
   await expect(page.getByRole('region', { name: 'Certificate' })).toContainText('os:admin');
   app.answerSave(join(app.root, 'admin-export.yaml'));
   await page.getByRole('button', { name: 'Export…' }).click();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /^Export/ })
-    .click();
-  await expect(page.getByRole('dialog')).toContainText('admin-export.yaml');
-  await page.keyboard.press('Escape');
+  const exportDialog = page.getByRole('dialog');
+  await exportDialog.locator('label', { hasText: /^Plain talosconfig/ }).click();
+  await exportDialog.getByRole('button', { name: 'Choose where to save…' }).click();
+  await expect(exportDialog).toContainText('admin-export.yaml');
+  await exportDialog.getByRole('button', { name: 'Done' }).click();
+  await expect(exportDialog).toHaveCount(0);
   await page.getByRole('button', { name: '← Contexts' }).click();
 
   // Renewal and elevation.
@@ -63,7 +63,7 @@ test('after a session of every flow, no key material crossed to the page or stay
   await expect(page.getByRole('region', { name: 'Expiring credentials' }).getByRole('status')).toContainText(
     'Renewed 1',
   );
-  await page.getByRole('link', { name: 'reader@prod' }).click();
+  await page.getByRole('link', { name: 'reader@prod', exact: true }).click();
   await page.getByRole('button', { name: 'Elevate…' }).click();
   const elevate = page.getByRole('dialog', { name: 'Elevate reader@prod' });
   await elevate.locator('label', { hasText: /^os:operator / }).click();
@@ -81,7 +81,7 @@ test('after a session of every flow, no key material crossed to the page or stay
   await page.getByRole('button', { name: 'Choose files…' }).click();
   await page.getByRole('region', { name: 'Merge preview' }).waitFor();
   await page.getByRole('button', { name: /^Import \d/ }).click();
-  await expect(page.getByRole('status')).toContainText('stored');
+  await expect(page.getByRole('status').filter({ hasText: 'replaced' })).toContainText('stored');
 
   // Issue into the vault, the CAs, the log, a request, the settings.
   await openSection(page, 'Issue', 'Issue a config');
@@ -94,7 +94,7 @@ test('after a session of every flow, no key material crossed to the page or stay
   await choice(page, 'checkbox', 'Take etcd snapshots').click();
   app.answerSave(join(app.root, 'me.csr'));
   await page.getByRole('button', { name: 'Create request and save…' }).click();
-  await expect(page.getByRole('status')).toContainText('saved to');
+  await expect(page.getByRole('status').filter({ hasText: 'saved to' })).toBeVisible();
   await openSection(page, 'Settings', 'Settings');
 
   const secrets = await secretsOf(app);

@@ -117,7 +117,9 @@ export async function startRealApp(page: Page): Promise<RealApp> {
     const call = handler(fromOurWindow, request);
     inFlight.add(call);
     try {
-      return JSON.stringify(await call);
+      const reply = JSON.stringify(await call);
+      crossed.push(reply);
+      return reply;
     } finally {
       inFlight.delete(call);
     }

@@ -53,6 +53,7 @@ describe('ExpiryBanner', () => {
         result={null}
         error={null}
         onRenewDue={onRenewDue}
+        onDismiss={vi.fn()}
       />,
     );
     const banner = screen.getByRole('region', { name: 'Expiring credentials' });
@@ -65,6 +66,7 @@ describe('ExpiryBanner', () => {
 
   it('says what the renewal did, and asks before renewing admin contexts', async () => {
     const onRenewDue = vi.fn();
+    const onDismiss = vi.fn();
     render(
       <ExpiryBanner
         due={dueContexts([elsewhere])}
@@ -78,6 +80,7 @@ describe('ExpiryBanner', () => {
         }}
         error={talosError('vault-busy', 'another process holds the vault')}
         onRenewDue={onRenewDue}
+        onDismiss={onDismiss}
       />,
     );
     expect(screen.getByRole('status')).toHaveTextContent('Renewed 0 contexts.');
@@ -86,6 +89,8 @@ describe('ExpiryBanner', () => {
     expect(screen.getByText(/admin@prod holds os:admin or os:impersonator/)).toBeInTheDocument();
     await userEvent.click(screen.getByRole('button', { name: 'Renew admin contexts too' }));
     expect(onRenewDue).toHaveBeenCalledWith(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Dismiss' }));
+    expect(onDismiss).toHaveBeenCalled();
   });
 
   it('shows nothing when nothing is due', () => {
@@ -96,6 +101,7 @@ describe('ExpiryBanner', () => {
         result={null}
         error={null}
         onRenewDue={vi.fn()}
+        onDismiss={vi.fn()}
       />,
     );
     expect(container).toBeEmptyDOMElement();

@@ -11,6 +11,8 @@ export interface ExpiryBannerProps {
   error: TalosError | null;
   /** `allowAdmin`: the user confirmed renewing os:admin / os:impersonator contexts too. */
   onRenewDue: (allowAdmin: boolean) => void;
+  /** Puts the outcome of the last renewal away. */
+  onDismiss: () => void;
 }
 
 function plural(count: number, one: string, many: string): string {
@@ -40,7 +42,7 @@ function outcome(result: RenewDueResult): string {
  * Expiry nobody sees coming is what users of other tools complain of most: this banner names what is
  * inside its warning window or expired, and renews what this vault can renew in one click.
  */
-export function ExpiryBanner({ due, renewing, result, error, onRenewDue }: ExpiryBannerProps) {
+export function ExpiryBanner({ due, renewing, result, error, onRenewDue, onDismiss }: ExpiryBannerProps) {
   const shown = [...due.expired, ...due.expiring];
   if (shown.length === 0 && result === null) return null;
   const elsewhere = shown.length - due.renewable.length;
@@ -71,6 +73,11 @@ export function ExpiryBanner({ due, renewing, result, error, onRenewDue }: Expir
             </div>
           )}
         </div>
+        {due.renewable.length === 0 && result !== null && (
+          <Button className="button button-quiet" onPress={onDismiss}>
+            Dismiss
+          </Button>
+        )}
         {due.renewable.length > 0 && (
           <Button
             className="button button-primary"

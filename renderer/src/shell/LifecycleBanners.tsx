@@ -35,6 +35,9 @@ export function LifecycleBanners({ items }: { items: readonly ContextItem[] }) {
         onRenewDue={(allowAdmin) => {
           renewDue.mutate(allowAdmin);
         }}
+        onDismiss={() => {
+          renewDue.reset();
+        }}
       />
     </>
   );
