@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { ContextItem } from '../../shared/contract/vault-contract.js';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
 import { toContextItem } from './context-item.js';
+import type { CredentialFactsCache } from './credential-facts-cache.js';
 
 /**
  * The app lists the vault on every change it hears of, and each context's diagnosis parses and checks its
@@ -14,10 +15,11 @@ export interface ContextItemCache {
   itemsOf(document: VaultDocument, now: Date): ContextItem[];
 }
 
-export function createContextItemCache(): ContextItemCache {
+export function createContextItemCache(credentials: CredentialFactsCache): ContextItemCache {
   let kept = new Map<string, ContextItem>();
   return {
     itemsOf(document, now) {
+      const facts = credentials.batch(document);
       const shared = JSON.stringify([
         Math.floor(now.getTime() / 60_000),
         document.settings.expiryWarningDays,
@@ -27,9 +29,9 @@ export function createContextItemCache(): ContextItemCache {
       const items = document.contexts.map((entry) => {
         const key = createHash('sha256')
           .update(shared)
-          .update(JSON.stringify([entry, entry.context.name === document.current]))
+          .update(JSON.stringify([entry.context, entry.meta, entry.context.name === document.current]))
           .digest('base64');
-        const item = kept.get(key) ?? next.get(key) ?? toContextItem(entry, document, now);
+        const item = kept.get(key) ?? next.get(key) ?? toContextItem(entry, document, now, facts);
         next.set(key, item);
         return item;
       });
