@@ -15,7 +15,11 @@ export interface DistinctContexts {
  * OS CA that its contexts carry in `ca`. Copies of one context (fixture-contexts.ts) would let any
  * content-keyed memo answer 1,000 contexts with one diagnosis.
  */
-export async function distinctContexts(count: number, clusters: number, prefix: string): Promise<DistinctContexts> {
+export async function distinctContexts(
+  count: number,
+  clusters: number,
+  prefix: string,
+): Promise<DistinctContexts> {
   const now = new Date();
   const cas = await Promise.all(Array.from({ length: clusters }, () => createTestCa()));
   const contexts: TalosContext[] = [];

@@ -8,7 +8,13 @@ import {
 import { findingCodeSchema } from '../../shared/findings.js';
 import { contextPath } from '../../shared/talosconfig/context-path.js';
 import type { TalosContext } from '../../shared/talosconfig/model.js';
-import { caFacts, certificateFacts, fingerprintSha256, isSignedBy, readCertificates } from './certificate-facts.js';
+import {
+  caFacts,
+  certificateFacts,
+  fingerprintSha256,
+  isSignedBy,
+  readCertificates,
+} from './certificate-facts.js';
 import { decodeBase64Field } from './pem.js';
 import { PkiError } from './pki-error.js';
 import { publicKeysMatch, readPrivateKeyPem } from './private-key.js';
@@ -17,8 +23,7 @@ type Field = FieldProblem['field'];
 
 /** A `ca` field read once: contexts of one cluster carry the same bytes, so a batch parses them once. */
 type CaRead =
-  | { ok: true; certs: { cert: X509Certificate; facts: CaFacts }[] }
-  | { ok: false; problem: FieldProblem };
+  { ok: true; certs: { cert: X509Certificate; facts: CaFacts }[] } | { ok: false; problem: FieldProblem };
 
 /** Parsed `ca` fields by their text, for one batch (a listing, a preview, a write). */
 export type CaReads = Map<string, CaRead>;
@@ -125,14 +130,17 @@ export function readCredentialFacts(context: TalosContext, options: ReadFactsOpt
     checked.push(fingerprint);
     if (isSignedBy(leaf, caCert)) signers.push(fingerprint);
   };
-  caCerts.forEach((caCert, index) => check(caCert, ca?.[index]?.fingerprintSha256 ?? fingerprintSha256(caCert)));
+  caCerts.forEach((caCert, index) => {
+    check(caCert, ca?.[index]?.fingerprintSha256 ?? fingerprintSha256(caCert));
+  });
   for (const other of options.otherCas ?? []) check(other.cert, other.fingerprintSha256);
   return {
     version: CREDENTIAL_FACTS_VERSION,
     digest: credentialDigest(context),
     ca,
     cert,
-    keyMatches: key !== undefined && cert !== null && leaf !== undefined ? publicKeysMatch(leaf.publicKey, key) : null,
+    keyMatches:
+      key !== undefined && cert !== null && leaf !== undefined ? publicKeysMatch(leaf.publicKey, key) : null,
     leafRead: leaf !== undefined,
     checked,
     signers,

@@ -58,5 +58,7 @@ export function signingStoredCa(document: VaultDocument, context: TalosContext):
  * credential-facts-cache.ts): a lookup, no signature check.
  */
 export function renewableByFacts(document: VaultDocument, facts: CredentialFacts): boolean {
-  return facts.leafRead && storedCas(document).some((stored) => facts.signers.includes(stored.fingerprintSha256));
+  return (
+    facts.leafRead && storedCas(document).some((stored) => facts.signers.includes(stored.fingerprintSha256))
+  );
 }
