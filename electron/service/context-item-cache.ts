@@ -5,8 +5,8 @@ import { toContextItem } from './context-item.js';
 import type { CredentialFactsCache } from './credential-facts-cache.js';
 
 /**
- * The app lists the vault on every change it hears of, and each context's diagnosis parses and checks its
- * certificates and key (most of a millisecond). A context whose content, current flag, cluster and
+ * The app lists the vault on every change it hears of. Each item reads its credential facts from the
+ * vault (credential-facts-cache.ts), so building one is cheap, but not free across 2,000 contexts. A context whose content, current flag, cluster and
  * warning window are unchanged keeps its item for the minute: findings move with the clock no faster
  * than that. Keyed by content, not by object, so a re-read after an unrelated write still hits; only the
  * contexts of the latest listing are kept.
