@@ -1,18 +1,14 @@
 import { relativeTime } from '../../shared/relative-time.js';
-import type { KeyObject, X509Certificate } from 'node:crypto';
 import type { CaFacts, CertFacts, ContextReport } from '../../shared/context-report.js';
+import type { CredentialFacts } from '../../shared/credential-facts.js';
 import {
   DEFAULT_EXPIRY_WARNING_DAYS,
-  findingCodeSchema,
   type Finding,
   type FindingCode,
   type Severity,
 } from '../../shared/findings.js';
 import { authKind, type TalosContext } from '../../shared/talosconfig/model.js';
-import { caFacts, certificateFacts, isSignedBy, readCertificates } from './certificate-facts.js';
-import { decodeBase64Field } from './pem.js';
-import { PkiError } from './pki-error.js';
-import { publicKeysMatch, readPrivateKeyPem } from './private-key.js';
+import { readCredentialFacts } from './credential-facts.js';
 import { contextPath } from '../../shared/talosconfig/context-path.js';
 import { isExpiringSoon, type Validity } from '../../shared/expiry-window.js';
 import { quoteName } from '../../shared/quote-name.js';
@@ -52,7 +48,7 @@ const severityOf: Readonly<Record<FindingCode, Severity>> = {
 
 const severityRank: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
-type Field = 'ca' | 'crt' | 'key';
+type Field = CredentialFacts['problems'][number]['field'];
 
 /** What one diagnosis collects; findings are appended as they are found. */
 interface Diagnosis {
@@ -75,15 +71,23 @@ function add(diagnosis: Diagnosis, code: FindingCode, message: string): void {
  * context never hides the others.
  */
 export function diagnoseContext(context: TalosContext, options: DiagnoseOptions): ContextReport {
+  return diagnoseFromFacts(context, readCredentialFacts(context), options);
+}
+
+/**
+ * diagnoseContext over facts read before (electron/pki/credential-facts.ts, kept by the vault): only the
+ * findings that move with the clock, and the messages, are made here, in microseconds.
+ */
+export function diagnoseFromFacts(
+  context: TalosContext,
+  facts: CredentialFacts,
+  options: DiagnoseOptions,
+): ContextReport {
   const diagnosis: Diagnosis = { context, options, findings: [] };
   const auth = authKind(context);
-  // Facts are read inside readField too: a certificate Node accepts but the name parser does not is a finding.
-  const caCerts = context.ca === '' ? [] : readField(diagnosis, 'ca', readCertificatesWithFacts(caFacts));
-  const ca = (caCerts ?? []).map((entry, index, all) =>
-    diagnoseCa(diagnosis, entry.facts, index, all.length),
-  );
-  const trusted = caCerts?.map((entry) => entry.cert);
-  const cert = auth === 'mtls' ? diagnoseClientCredentials(diagnosis, trusted) : null;
+  addProblem(diagnosis, facts, 'ca');
+  const ca = (facts.ca ?? []).map((entry, index, all) => diagnoseCa(diagnosis, entry, index, all.length));
+  const cert = auth === 'mtls' ? diagnoseClientCredentials(diagnosis, facts) : null;
   if (context.endpoints.length === 0) {
     add(
       diagnosis,
@@ -105,36 +109,19 @@ export function diagnoseContext(context: TalosContext, options: DiagnoseOptions)
   };
 }
 
-/** Decodes a base64 field and reads its PEM; a failure is recorded as a finding and gives `undefined`. */
-function readField<T>(
-  diagnosis: Diagnosis,
-  field: Field,
-  read: (pem: string, source: string) => T,
-): T | undefined {
-  const source = fieldPath(diagnosis, field);
-  try {
-    return read(decodeBase64Field(diagnosis.context[field], source), source);
-  } catch (error) {
-    const code = error instanceof PkiError ? findingCodeSchema.safeParse(error.code).data : undefined;
-    if (error instanceof PkiError && code !== undefined) {
-      add(diagnosis, code, error.message);
-    } else {
-      add(diagnosis, 'invalid-pem', `${source}: could not be read — import it again from the original file`);
-    }
-    return undefined;
+/** The finding for a field that could not be read, with the field's path as the context is named now. */
+function addProblem(diagnosis: Diagnosis, facts: CredentialFacts, field: Field): void {
+  for (const problem of facts.problems) {
+    if (problem.field !== field) continue;
+    add(
+      diagnosis,
+      problem.code,
+      problem.prefixed ? `${fieldPath(diagnosis, field)}: ${problem.detail}` : problem.detail,
+    );
   }
 }
 
-function readCertificatesWithFacts<F>(
-  factsOf: (cert: X509Certificate) => F,
-): (pem: string, source: string) => { cert: X509Certificate; facts: F }[] {
-  return (pem, source) => readCertificates(pem, source).map((cert) => ({ cert, facts: factsOf(cert) }));
-}
-
-function diagnoseClientCredentials(
-  diagnosis: Diagnosis,
-  caCerts: X509Certificate[] | undefined,
-): CertFacts | null {
+function diagnoseClientCredentials(diagnosis: Diagnosis, facts: CredentialFacts): CertFacts | null {
   const { context } = diagnosis;
   const crtPath = fieldPath(diagnosis, 'crt');
   const keyPath = fieldPath(diagnosis, 'key');
@@ -152,23 +139,19 @@ function diagnoseClientCredentials(
       `${crtPath}: missing while ${keyPath} is set — talosctl needs both; re-import the talosconfig with its certificate`,
     );
   }
-  const key = context.key === '' ? undefined : readField(diagnosis, 'key', readPrivateKeyPem);
-  const first =
-    context.crt === ''
-      ? undefined
-      : readField(diagnosis, 'crt', readCertificatesWithFacts(certificateFacts))?.[0];
-  if (first === undefined) return null;
-  const { cert: leaf, facts } = first;
-  if (key !== undefined) checkKey(diagnosis, leaf, key);
-  checkValidity(diagnosis, facts);
-  if (caCerts !== undefined) checkIssuer(diagnosis, leaf, caCerts);
-  checkExtKeyUsage(diagnosis, facts);
-  checkRoles(diagnosis, facts);
-  return facts;
+  addProblem(diagnosis, facts, 'key');
+  addProblem(diagnosis, facts, 'crt');
+  const { cert } = facts;
+  if (cert === null) return null;
+  if (facts.keyMatches === false) addKeyMismatch(diagnosis);
+  checkValidity(diagnosis, cert);
+  if (facts.ca !== null) checkIssuer(diagnosis, facts.ca, facts.signers);
+  checkExtKeyUsage(diagnosis, cert);
+  checkRoles(diagnosis, cert);
+  return cert;
 }
 
-function checkKey(diagnosis: Diagnosis, leaf: X509Certificate, key: KeyObject): void {
-  if (publicKeysMatch(leaf.publicKey, key)) return;
+function addKeyMismatch(diagnosis: Diagnosis): void {
   add(
     diagnosis,
     'key-mismatch',
@@ -223,9 +206,9 @@ function checkValidity(diagnosis: Diagnosis, facts: CertFacts): void {
   }
 }
 
-function checkIssuer(diagnosis: Diagnosis, leaf: X509Certificate, caCerts: X509Certificate[]): void {
+function checkIssuer(diagnosis: Diagnosis, ca: readonly CaFacts[], signers: readonly string[]): void {
   // An empty `ca` means the system roots (Omni): nothing here to check against.
-  if (caCerts.length === 0 || caCerts.some((caCert) => isSignedBy(leaf, caCert))) return;
+  if (ca.length === 0 || ca.some((facts) => signers.includes(facts.fingerprintSha256))) return;
   add(
     diagnosis,
     'cert-not-signed-by-ca',

@@ -1,7 +1,8 @@
 import type { ContextItem } from '../../shared/contract/vault-contract.js';
 import type { VaultContext, VaultDocument } from '../../shared/vault/vault-document.js';
-import { diagnoseContext } from '../pki/diagnose-context.js';
-import { signingStoredCa } from './renewal-check.js';
+import { diagnoseFromFacts } from '../pki/diagnose-context.js';
+import { createCredentialFactsCache, type FactsBatch } from './credential-facts-cache.js';
+import { renewableByFacts } from './renewal-check.js';
 
 function elevationOf(document: VaultDocument, name: string): ContextItem['elevation'] {
   const found = document.elevations.find((elevation) => elevation.context === name);
@@ -10,10 +11,19 @@ function elevationOf(document: VaultDocument, name: string): ContextItem['elevat
     : null;
 }
 
-/** A vault context as the user sees it: the inspection report plus its metadata; no secret material. */
-export function toContextItem(entry: VaultContext, document: VaultDocument, now: Date): ContextItem {
-  const renewable = signingStoredCa(document, entry.context) !== null;
-  const report = diagnoseContext(entry.context, {
+/**
+ * A vault context as the user sees it: the inspection report plus its metadata; no secret material. A
+ * listing passes its batch, so the facts it reads are remembered and its contexts share parsed CAs.
+ */
+export function toContextItem(
+  entry: VaultContext,
+  document: VaultDocument,
+  now: Date,
+  facts: FactsBatch = createCredentialFactsCache().batch(document),
+): ContextItem {
+  const credentials = facts.factsOf(entry.context, entry.facts);
+  const renewable = renewableByFacts(document, credentials);
+  const report = diagnoseFromFacts(entry.context, credentials, {
     now,
     current: entry.context.name === document.current,
     expiryWarningDays: document.settings.expiryWarningDays,

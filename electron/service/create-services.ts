@@ -6,6 +6,7 @@ import type { ResolvedTalosconfigPath } from '../talosconfig-path.js';
 import type { KeySources } from '../vault/key-source.js';
 import { openVaultStore } from '../vault/vault-store.js';
 import { createContextItemCache } from './context-item-cache.js';
+import { createCredentialFactsCache, keepingCredentialFacts } from './credential-facts-cache.js';
 import { createEventHub } from './event-hub.js';
 import { createFileAccess, type PickedFiles } from './file-access.js';
 import { implement } from './implement.js';
@@ -61,12 +62,16 @@ async function loadSweepHandlers() {
 /** The one place the services are built: for the CLI, the app's main process, the e2e harness and tests. */
 export function createServices(options: ServicesOptions): ServiceSet {
   const now = options.now ?? (() => new Date());
-  const store = openVaultStore({
-    dir: options.home,
-    keySources: options.keySources,
-    now,
-    unlockOnDemand: (options.session ?? 'command') === 'command',
-  });
+  const credentialFacts = createCredentialFactsCache();
+  const store = keepingCredentialFacts(
+    openVaultStore({
+      dir: options.home,
+      keySources: options.keySources,
+      now,
+      unlockOnDemand: (options.session ?? 'command') === 'command',
+    }),
+    credentialFacts,
+  );
   const given = options.talosconfig;
   const talosconfig = typeof given === 'function' ? given : () => locateTalosconfig(given, options.env);
 
@@ -106,7 +111,8 @@ export function createServices(options: ServicesOptions): ServiceSet {
     talosconfig,
     files: createFileAccess(options.pickedFiles ?? null, options.standardOutput ?? null),
     events,
-    contextItems: createContextItemCache(),
+    credentialFacts,
+    contextItems: createContextItemCache(credentialFacts),
     stagedImports: createStagedImports(),
     now,
   };

@@ -9,7 +9,7 @@ import type { TalosContext } from '../../shared/talosconfig/model.js';
 import { checkReceivedAddresses } from '../../shared/talosconfig/received-addresses.js';
 import { UsageError } from '../../shared/user-error.js';
 import type { VaultDocument } from '../../shared/vault/vault-document.js';
-import { diagnoseContext } from '../pki/diagnose-context.js';
+import { diagnoseFromFacts } from '../pki/diagnose-context.js';
 import { writeImport } from './import-contexts.js';
 import { loadSources, type LoadedSource } from './load-sources.js';
 import type { ServiceDeps } from './service-deps.js';
@@ -63,6 +63,9 @@ export async function previewImport(deps: ServiceDeps, { sources }: PreviewArgs)
   const taken = new Set(vaultNames);
   const seen = contentIndex(document.contexts.map((entry) => entry.context));
   const items: ImportPreviewItem[] = [];
+  // No stored CAs: an incoming context's report says nothing about renewal. One batch, so contexts of one
+  // cluster parse their shared CA once; the facts are remembered for the import that may follow.
+  const facts = deps.credentialFacts.batch(null);
   for (const [index, source] of loaded.entries()) {
     for (const context of incomingOf(source)) {
       const twin = seen.twinOf(context);
@@ -80,7 +83,7 @@ export async function previewImport(deps: ServiceDeps, { sources }: PreviewArgs)
         from: context.name,
         suggestion,
         nameTaken: vaultNames.has(context.name),
-        report: diagnoseContext(context, {
+        report: diagnoseFromFacts(context, facts.factsOf(context), {
           now,
           current: false,
           expiryWarningDays: document.settings.expiryWarningDays,

@@ -1,12 +1,15 @@
 import { X509Certificate } from 'node:crypto';
 import type { TalosContext } from '../../shared/talosconfig/model.js';
 import type { VaultCa, VaultDocument } from '../../shared/vault/vault-document.js';
-import { isSignedBy, readCertificates } from '../pki/certificate-facts.js';
+import type { CredentialFacts } from '../../shared/credential-facts.js';
+import { fingerprintSha256, isSignedBy, readCertificates } from '../pki/certificate-facts.js';
 import { decodeBase64Field } from '../pki/pem.js';
 
 export interface StoredCa {
   ca: VaultCa;
   cert: X509Certificate;
+  /** Of the certificate as parsed, not as recorded beside it. */
+  fingerprintSha256: string;
 }
 
 // A listing asks once per context; the CAs of one document are parsed once.
@@ -17,7 +20,8 @@ export function storedCas(document: VaultDocument): StoredCa[] {
   if (parsed === undefined) {
     parsed = document.cas.flatMap((ca) => {
       try {
-        return [{ ca, cert: new X509Certificate(ca.certPem) }];
+        const cert = new X509Certificate(ca.certPem);
+        return [{ ca, cert, fingerprintSha256: fingerprintSha256(cert) }];
       } catch {
         return []; // a stored CA that no longer parses signs nothing; `ca list` reports it
       }
@@ -47,4 +51,14 @@ export function signingStoredCa(document: VaultDocument, context: TalosContext):
   const leaf = clientCertificateOf(context);
   if (leaf === null) return null;
   return cas.find((stored) => isSignedBy(leaf, stored.cert)) ?? null;
+}
+
+/**
+ * signingStoredCa !== null, from a context's facts (whose checks cover every stored CA: see
+ * credential-facts-cache.ts): a lookup, no signature check.
+ */
+export function renewableByFacts(document: VaultDocument, facts: CredentialFacts): boolean {
+  return (
+    facts.leafRead && storedCas(document).some((stored) => facts.signers.includes(stored.fingerprintSha256))
+  );
 }

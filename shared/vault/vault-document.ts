@@ -3,6 +3,7 @@ import { MAX_ELEVATION_SECONDS } from './elevation-limits.js';
 
 export { MAX_ELEVATION_SECONDS } from './elevation-limits.js';
 import { DEFAULT_EXPIRY_WARNING_DAYS } from '../findings.js';
+import { credentialFactsSchema } from '../credential-facts.js';
 import { talosContextSchema } from '../talosconfig/model.js';
 import { quoteName } from '../quote-name.js';
 
@@ -42,6 +43,12 @@ export type ContextMeta = z.infer<typeof contextMetaSchema>;
 export const vaultContextSchema = z.object({
   context: talosContextSchema,
   meta: contextMetaSchema,
+  /**
+   * What its credentials say that no clock changes, so a listing reads no certificate. Absent in
+   * vaults written before it (read then, and written with the next change); facts this version cannot
+   * read are dropped, not an error, and facts read from other field values are ignored (their digest).
+   */
+  facts: credentialFactsSchema.optional().catch(undefined),
 });
 export type VaultContext = z.infer<typeof vaultContextSchema>;
 
