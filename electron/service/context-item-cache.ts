@@ -6,9 +6,9 @@ import type { CredentialFactsCache } from './credential-facts-cache.js';
 
 /**
  * The app lists the vault on every change it hears of. Each item reads its credential facts from the
- * vault (credential-facts-cache.ts), so building one is cheap, but not free across 2,000 contexts. A context whose content, current flag, cluster and
- * warning window are unchanged keeps its item for the minute: findings move with the clock no faster
- * than that. Keyed by content, not by object, so a re-read after an unrelated write still hits; only the
+ * vault (credential-facts-cache.ts), so building one is cheap, but not free across 2,000 contexts. A
+ * context whose content, current flag, elevation, cluster and warning window are unchanged keeps its item
+ * for the minute: findings move with the clock no faster than that. Keyed by content, not by object, so a re-read after an unrelated write still hits; only the
  * contexts of the latest listing are kept.
  */
 export interface ContextItemCache {
@@ -29,7 +29,14 @@ export function createContextItemCache(credentials: CredentialFactsCache): Conte
       const items = document.contexts.map((entry) => {
         const key = createHash('sha256')
           .update(shared)
-          .update(JSON.stringify([entry.context, entry.meta, entry.context.name === document.current]))
+          .update(
+            JSON.stringify([
+              entry.context,
+              entry.meta,
+              entry.context.name === document.current,
+              document.elevations.find((elevation) => elevation.context === entry.context.name) ?? null,
+            ]),
+          )
           .digest('base64');
         const item = kept.get(key) ?? next.get(key) ?? toContextItem(entry, document, now, facts);
         next.set(key, item);
