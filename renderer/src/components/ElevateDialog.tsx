@@ -64,7 +64,7 @@ export function ElevateDialog({
       <Modal className="modal">
         <Dialog className="dialog" aria-labelledby="elevate-title">
           <form
-            className="stack"
+            className="stack elevate-form"
             onSubmit={(event) => {
               event.preventDefault();
               if (!ready) return;
@@ -84,7 +84,7 @@ export function ElevateDialog({
               A short-lived certificate with the roles you need, as <code>{context}-elevated</code>. talosctl
               switches to it now and back to {context} when it ends.
             </p>
-            <CheckboxGroup className="field" value={roles} onChange={setRoles} isRequired>
+            <CheckboxGroup className="field role-columns" value={roles} onChange={setRoles} isRequired>
               <Label>Roles</Label>
               {roleCatalog.map((info) => (
                 <CheckboxField key={info.role} value={info.role}>
