@@ -50,19 +50,45 @@ function matches(item: ContextItem, filter: ContextFilter): boolean {
   return true;
 }
 
+// One collator, not String#localeCompare per pair: that builds a collator on every call, which made a
+// keystroke over 2,000 contexts miss its frame.
+const collator = new Intl.Collator();
+const byText = (a: string, b: string) => collator.compare(a, b);
+
 /** A context without a certificate sorts last by expiry; one never used sorts last by use. */
 const comparators: Readonly<Record<SortOrder, (a: ContextItem, b: ContextItem) => number>> = {
-  name: (a, b) => a.name.localeCompare(b.name),
-  expiry: (a, b) => (a.cert?.notAfter ?? '\uffff').localeCompare(b.cert?.notAfter ?? '\uffff'),
-  'last-used': (a, b) => (b.lastUsed ?? '').localeCompare(a.lastUsed ?? ''),
+  name: (a, b) => byText(a.name, b.name),
+  // ISO 8601 instants order as plain strings.
+  expiry: (a, b) => compareCodeUnits(a.cert?.notAfter ?? '\uffff', b.cert?.notAfter ?? '\uffff'),
+  'last-used': (a, b) => compareCodeUnits(b.lastUsed ?? '', a.lastUsed ?? ''),
 };
+
+function compareCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// The list in each order, made once per listing: a keystroke only filters what is already sorted.
+const sortedLists = new WeakMap<readonly ContextItem[], Map<SortOrder, ContextItem[]>>();
+
+function sortedBy(items: readonly ContextItem[], sort: SortOrder): ContextItem[] {
+  let byOrder = sortedLists.get(items);
+  if (byOrder === undefined) {
+    byOrder = new Map();
+    sortedLists.set(items, byOrder);
+  }
+  let sorted = byOrder.get(sort);
+  if (sorted === undefined) {
+    const compare = comparators[sort];
+    sorted = items.toSorted((a, b) => compare(a, b) || byText(a.name, b.name));
+    byOrder.set(sort, sorted);
+  }
+  return sorted;
+}
 
 /** The contexts the filter bar lets through, in its order (grouping by cluster keeps that order inside each group). */
 export function applyFilter(items: readonly ContextItem[], filter: ContextFilter): ContextItem[] {
-  const searched = filterContexts(items, filter.query);
-  const kept = searched.filter((item) => matches(item, filter));
-  const compare = comparators[filter.sort];
-  return kept.sort((a, b) => compare(a, b) || a.name.localeCompare(b.name));
+  // filterContexts keeps the order it is given.
+  return filterContexts(sortedBy(items, filter.sort), filter.query).filter((item) => matches(item, filter));
 }
 
 /** The choices the filter bar offers, from what the vault holds. */
@@ -75,6 +101,6 @@ export function filterChoices(items: readonly ContextItem[]) {
     for (const [key, value] of Object.entries(item.labels)) labels.add(`${key}=${value}`);
     sources.add(item.source);
   }
-  const sorted = (set: Set<string>) => [...set].sort((a, b) => a.localeCompare(b));
+  const sorted = (set: Set<string>) => [...set].sort(byText);
   return { roles: sorted(roles), labels: sorted(labels), sources: sorted(sources) };
 }
