@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef } from 'react';
+import { memo, useMemo, useRef } from 'react';
 import type { ContextItem } from '../../../shared/contract/vault-contract.js';
 import { groupByCluster } from '../lib/group-contexts.js';
 import { listRows, type ListRow } from '../lib/list-rows.js';
@@ -21,7 +21,13 @@ const ROW_HEIGHT = 76;
  * The contexts grouped by cluster. Virtual (DESIGN.md: 2,000+ rows): only the rows in view are in the
  * document, so a keystroke in the search box re-renders a screenful, not the vault.
  */
-export function ContextList({ items, now, switching, onSwitch, onOpen }: ContextListProps) {
+export const ContextList = memo(function ContextList({
+  items,
+  now,
+  switching,
+  onSwitch,
+  onOpen,
+}: ContextListProps) {
   const rows = useMemo(() => listRows(groupByCluster(items)), [items]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -53,7 +59,7 @@ export function ContextList({ items, now, switching, onSwitch, onOpen }: Context
       </div>
     </div>
   );
-}
+});
 
 function Row({ row, ...rest }: { row: ListRow } & Omit<ContextListProps, 'items'>) {
   switch (row.kind) {

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Button, Link } from 'react-aria-components';
 import type { ContextItem } from '../../../shared/contract/vault-contract.js';
 import { expiryWords } from '../lib/expiry-words.js';
@@ -13,7 +14,17 @@ export interface ContextRowProps {
   onOpen: (name: string) => void;
 }
 
-export function ContextRow({ item, now, switching, onSwitch, onOpen }: ContextRowProps) {
+/**
+ * Memoized: a keystroke in the search box re-renders the list, and rows still in view with the same item
+ * (query results are immutable) need not render again (DESIGN.md: a keystroke within a frame).
+ */
+export const ContextRow = memo(function ContextRow({
+  item,
+  now,
+  switching,
+  onSwitch,
+  onOpen,
+}: ContextRowProps) {
   const expiry = expiryWords(item, now);
   const problems = item.findings.filter((finding) => finding.severity === 'error').length;
   const endpoints = item.endpoints.join(', ');
@@ -68,4 +79,4 @@ export function ContextRow({ item, now, switching, onSwitch, onOpen }: ContextRo
       </div>
     </article>
   );
-}
+});

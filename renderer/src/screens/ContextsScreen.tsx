@@ -80,7 +80,7 @@ export function ContextsScreen(props: ContextsScreenProps) {
           now={now}
           switching={switching}
           onSwitch={onSwitch}
-          onOpen={props.onOpen ?? (() => undefined)}
+          onOpen={props.onOpen ?? ignoreOpen}
         />
       ) : (
         <div className="empty-state">
@@ -124,6 +124,9 @@ function EmptyVault({ onImport }: { onImport: (() => void) | undefined }) {
     </div>
   );
 }
+
+/** A stable no-op, so the memoized list is not re-rendered for a new function on every keystroke. */
+const ignoreOpen = (): void => undefined;
 
 function summary(total: number, shown: number, filtered: boolean): string {
   const noun = (count: number) => `${count} ${count === 1 ? 'context' : 'contexts'}`;
